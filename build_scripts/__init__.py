@@ -1,0 +1,1 @@
+"""Build steps: load + validate the rubrics, bundle the calculator, render the pages, run mkdocs."""

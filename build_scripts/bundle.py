@@ -1,0 +1,65 @@
+"""The calculator's runtime artefacts: the rubric bundle inside the package, the wheel, Pyodide's files.
+
+All outputs are git-ignored build products. The wheel is built with ``pip wheel`` (pure Python,
+py3-none-any); pyodide-build is not used because it downloads a cross-build environment even for
+pure-Python packages, which an offline build cannot do.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .load import Catalog
+from .paths import CALCULATOR, PACKAGE_DATA, PYODIDE, PYODIDE_RUNTIME, WHEELS
+from .util import copy_if_changed, write_if_changed
+
+HEADER = "generated from rubrics/*.yaml by build_scripts/bundle.py; do not edit"
+
+
+def bundle_dict(catalog: Catalog) -> dict[str, object]:
+    return {"_generated": HEADER, "rubrics": catalog.rubrics, "ui": catalog.ui}
+
+
+def write_package_data(catalog: Catalog) -> Path:
+    """zhiping/data/bundle.json: what the package scores with, on CPython and in the browser."""
+    path = PACKAGE_DATA / "bundle.json"
+    text = json.dumps(bundle_dict(catalog), ensure_ascii=False, sort_keys=True, indent=1)
+    write_if_changed(path, text + "\n")
+    return path
+
+
+def build_wheel() -> Path:
+    """Build zhiping-*.whl into build/wheel (replacing older ones) and return its path."""
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    for old in WHEELS.glob("zhiping-*.whl"):
+        old.unlink()
+    subprocess.run(
+        [
+            sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+            "--disable-pip-version-check", "-w", str(WHEELS), str(CALCULATOR),
+        ],
+        check=True,
+    )
+    wheels = sorted(WHEELS.glob("zhiping-*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise RuntimeError(f"expected one zhiping wheel in {WHEELS}, found {wheels}")
+    return wheels[0]
+
+
+def copy_pyodide(dest: Path) -> list[Path]:
+    """Copy the Pyodide runtime files a browser requests from the npm package into ``dest``."""
+    if not PYODIDE.is_dir():
+        raise RuntimeError(f"{PYODIDE} is missing: run `npm ci` in calculator/web (make does this)")
+    out = []
+    for name in PYODIDE_RUNTIME:
+        copy_if_changed(PYODIDE / name, dest / name)
+        out.append(dest / name)
+    return out
+
+
+def pyodide_version() -> str:
+    data = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))
+    return str(data["version"])

@@ -1,0 +1,121 @@
+"""Load rubrics/*.yaml, validate them (JSON Schema, then meaning), and fail once listing every problem."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from zhiping.model import ModelError, SmeRubric
+from zhiping.validate import Issue, check_sme, check_texts
+
+from .paths import GLOSSARY, RUBRICS, SCHEMA, UI, rel
+
+
+class RubricErrors(Exception):
+    """The rubric files have problems; ``issues`` lists all of them."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("\n".join(str(i) for i in issues))
+        self.issues = issues
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the build reads: rubric dicts (as in the YAML) with their models, ui and glossary."""
+
+    rubrics: dict[str, dict[str, Any]]
+    models: dict[str, SmeRubric]
+    ui: dict[str, Any]
+    glossary: dict[str, Any]
+
+
+def _yaml(path: Path, issues: list[Issue]) -> Any:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The JSON view of the data (integer keys become strings), as the bundle and the browser see it.
+        return json.loads(json.dumps(data, ensure_ascii=False, default=str))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        issues.append(Issue(rel(path), where, "yaml", str(exc).splitlines()[0]))
+    except OSError as exc:
+        issues.append(Issue(rel(path), "", "read", str(exc)))
+    return None
+
+
+def _json_path(parts: Any) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def schema_issues(data: Any, file: str) -> list[Issue]:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [Issue(file, _json_path(e.absolute_path), "schema", e.message) for e in errors]
+
+
+def check_rubric(data: Any, file: str) -> tuple[SmeRubric | None, list[Issue]]:
+    """Schema first; if the shape is right, the model and its meaning checks."""
+    issues = schema_issues(data, file)
+    if issues:
+        return None, issues
+    try:
+        model = SmeRubric.from_dict(data)
+    except ModelError as exc:
+        return None, [Issue(file, exc.path, "model", exc.message)]
+    issues += check_sme(model, file)
+    issues += check_texts(data, file)
+    stem = Path(file).stem
+    if model.id != stem:
+        issues.append(Issue(file, "id", "file_name", f"id {model.id!r} must equal the file name {stem!r}"))
+    return model, issues
+
+
+def load(rubric_dir: Path = RUBRICS) -> Catalog:
+    """Every rubric under ``rubric_dir`` plus ui.yaml and glossary.yaml; RubricErrors lists all problems."""
+    issues: list[Issue] = []
+    rubrics: dict[str, dict[str, Any]] = {}
+    models: dict[str, SmeRubric] = {}
+    for path in sorted(rubric_dir.glob("*.yaml")):
+        if path.name in (UI.name, GLOSSARY.name):
+            continue
+        data = _yaml(path, issues)
+        if data is None:
+            continue
+        model, found = check_rubric(data, rel(path))
+        issues += found
+        if model is not None and not found:
+            rubrics[model.id] = data
+            models[model.id] = model
+    ui = _yaml(rubric_dir / UI.name, issues) or {}
+    glossary = _yaml(rubric_dir / GLOSSARY.name, issues) or {}
+    issues += check_texts(ui, rel(rubric_dir / UI.name))
+    issues += check_texts(glossary.get("terms", []), rel(rubric_dir / GLOSSARY.name), "terms")
+    if issues:
+        raise RubricErrors(issues)
+    return Catalog(rubrics, models, ui, glossary)
+
+
+def main() -> int:
+    try:
+        catalog = load()
+    except RubricErrors as exc:
+        print(f"{len(exc.issues)} problem(s) in the rubric files:", file=sys.stderr)
+        for issue in exc.issues:
+            print(f"  {issue}", file=sys.stderr)
+        return 1
+    print(f"ok: {', '.join(catalog.rubrics)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Where things are. Every path is relative to the repository root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUBRICS = ROOT / "rubrics"
+SCHEMA = RUBRICS / "schema" / "rubric.schema.json"
+ANSWERS_SCHEMA = RUBRICS / "schema" / "answers.schema.json"
+UI = RUBRICS / "ui.yaml"
+GLOSSARY = RUBRICS / "glossary.yaml"
+CALCULATOR = ROOT / "calculator"
+PACKAGE_DATA = CALCULATOR / "zhiping" / "data"
+WEB = CALCULATOR / "web"
+PYODIDE = WEB / "node_modules" / "pyodide"
+DOCS = ROOT / "docs"
+TEMPLATES = ROOT / "build_scripts" / "templates"
+BUILD = ROOT / "build"
+BUILD_DOCS = BUILD / "docs"
+WHEELS = BUILD / "wheel"
+SITE = ROOT / "site"
+
+# The Pyodide files a browser actually requests (measured; see docs). Nothing else is copied.
+PYODIDE_RUNTIME = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+def rel(path: Path) -> str:
+    """A path as shown in messages: relative to the repository root."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,42 @@
+// Runs Pyodide off the main thread. Boots in stages (runtime → package → ready), reporting each,
+// then answers {id, rubric, answers, lang} messages with zhiping.api.score_json's JSON text.
+// It knows nothing about any rubric: the Python package holds every rule and text.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+let api = null;
+
+async function boot(wheelUrl) {
+  const indexURL = new URL("../pyodide/", import.meta.url).href;
+  postMessage({ type: "stage", stage: "runtime" });
+  const py = await loadPyodide({ indexURL });
+  postMessage({ type: "stage", stage: "package" });
+  const resp = await fetch(wheelUrl);
+  if (!resp.ok) throw new Error(`${wheelUrl}: HTTP ${resp.status}`);
+  const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
+  py.unpackArchive(await resp.arrayBuffer(), "wheel", { extractDir: sitePackages });
+  api = py.pyimport("zhiping.api");
+  postMessage({ type: "stage", stage: "ready" });
+}
+
+let booting = null;
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === "boot") {
+    booting ??= boot(msg.wheel).catch((err) => {
+      postMessage({ type: "error", message: String(err && err.message ? err.message : err) });
+      throw err;
+    });
+    return;
+  }
+  if (msg.type === "score") {
+    try {
+      await booting;
+      const t0 = performance.now();
+      const text = api.score_json(msg.rubric, msg.answers, msg.lang);
+      postMessage({ type: "result", id: msg.id, text, ms: performance.now() - t0 });
+    } catch (err) {
+      postMessage({ type: "result", id: msg.id, error: String(err) });
+    }
+  }
+};

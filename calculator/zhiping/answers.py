@@ -1,0 +1,202 @@
+"""Reads a user's answers (the documented JSON shape) into :class:`SmeAnswers`, collecting every problem.
+
+Shape::
+
+    {"rubric": "<id>",
+     "questions": {"1": [2, 3], "2": 3, ...},     # official number -> option number(s), counted from 1
+     "scenarios": {"<official name>": 0..4, ...},  # 0 = below level 1
+     "data": {"2": {"total_devices": 120}, "12": {"energy_last": {"electricity": "310"}}},
+     "meta": {...}}                                # free, ignored
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from .errors import InputError, Problem, problem
+from .model import SmeRubric
+
+TOP_LEVEL_KEYS = ("$schema", "rubric", "questions", "scenarios", "data", "meta")
+
+
+@dataclass(frozen=True)
+class EnergyInput:
+    """Quantities of energy in their own units, to be converted to tonnes of coal equivalent."""
+
+    quantities: tuple[tuple[str, Fraction], ...]
+
+
+@dataclass(frozen=True)
+class SmeAnswers:
+    choices: dict[int, tuple[int, ...]]
+    scenario_levels: dict[str, int]
+    data: dict[tuple[int, str], Fraction] = field(default_factory=dict)
+    energy: dict[tuple[int, str], EnergyInput] = field(default_factory=dict)
+
+
+def to_number(value: Any) -> Fraction | None:
+    """An exact non-negative number from a JSON number or a decimal string; None if it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        dec = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+    if not dec.is_finite() or dec < 0:
+        return None
+    return Fraction(dec)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _choices(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[int, tuple[int, ...]]:
+    choices: dict[int, tuple[int, ...]] = {}
+    if not isinstance(raw, dict):
+        out.append(problem("not_an_object", "questions"))
+        return choices
+    for key, value in raw.items():
+        number = int(key) if str(key).isdigit() else None
+        q = rubric.question(number) if number is not None else None
+        if q is None:
+            out.append(problem("unknown_question", f"question:{key}", key=key))
+            continue
+        item = f"question:{q.number}"
+        n = len(q.options)
+        picked: list[Any]
+        if q.is_multi:
+            if not isinstance(value, list):
+                out.append(problem("wrong_type", item, expected="list"))
+                continue
+            picked = value
+            if not picked:
+                out.append(problem("empty_choice", item))
+                continue
+        else:
+            if isinstance(value, list) and len(value) == 1:
+                value = value[0]
+            if not _is_int(value):
+                out.append(problem("wrong_type", item, expected="one"))
+                continue
+            picked = [value]
+        bad = [p for p in picked if not _is_int(p) or not 1 <= p <= n]
+        if bad:
+            out.append(problem("option_out_of_range", item, value=bad[0], count=n))
+            continue
+        if len(set(picked)) != len(picked):
+            dup = next(p for p in picked if picked.count(p) > 1)
+            out.append(problem("duplicate_option", item, value=dup))
+            continue
+        nones = [p for p in picked if q.options[p - 1].none]
+        if nones and len(picked) > 1:
+            out.append(problem("none_with_others", item, option=nones[0]))
+            continue
+        choices[q.number] = tuple(sorted(picked))
+    for q in rubric.questions:
+        if q.number not in choices and not any(p.item == f"question:{q.number}" for p in out):
+            out.append(problem("missing_answer", f"question:{q.number}"))
+    return choices
+
+
+def _scenarios(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[str, int]:
+    levels: dict[str, int] = {}
+    top = len(rubric.scenario_levels)
+    if not isinstance(raw, dict):
+        out.append(problem("not_an_object", "scenarios"))
+        return levels
+    for key, value in raw.items():
+        if rubric.scenario(key) is None:
+            out.append(problem("unknown_scenario", f"scenario:{key}", key=key))
+        elif not _is_int(value) or not 0 <= value <= top:
+            out.append(problem("level_out_of_range", f"scenario:{key}", value=value, top=top))
+        else:
+            levels[key] = value
+    for s in rubric.scenarios:
+        if s.id not in levels and not any(p.item == f"scenario:{s.id}" for p in out):
+            out.append(problem("missing_scenario", f"scenario:{s.id}"))
+    return levels
+
+
+def _data(
+    rubric: SmeRubric, raw: Any, out: list[Problem]
+) -> tuple[dict[tuple[int, str], Fraction], dict[tuple[int, str], EnergyInput]]:
+    values: dict[tuple[int, str], Fraction] = {}
+    energy: dict[tuple[int, str], EnergyInput] = {}
+    if not isinstance(raw, dict):
+        out.append(problem("not_an_object", "data"))
+        return values, energy
+    for key, fields in raw.items():
+        q = rubric.question(int(key)) if str(key).isdigit() else None
+        if q is None:
+            out.append(problem("unknown_question", f"question:{key}", key=key))
+            continue
+        if not isinstance(fields, dict):
+            out.append(problem("not_an_object", f"question:{q.number}"))
+            continue
+        for fid, value in fields.items():
+            f = q.field(str(fid))
+            item = f"field:{q.number}.{fid}"
+            if f is None:
+                out.append(problem("unknown_field", item, key=fid))
+                continue
+            if value is None or value == "":
+                continue  # an optional blank
+            if isinstance(value, dict) and rubric.energy:
+                parsed = _energy(rubric, q.number, f.id, value, out)
+                if parsed is not None:
+                    energy[(q.number, f.id)] = parsed
+                continue
+            number = to_number(value)
+            if number is None:
+                out.append(problem("bad_number", item, value=value))
+            elif f.integer and number.denominator != 1:
+                out.append(problem("not_integer", item, value=value))
+            else:
+                values[(q.number, f.id)] = number
+    return values, energy
+
+
+def _energy(
+    rubric: SmeRubric, number: int, fid: str, raw: dict[str, Any], out: list[Problem]
+) -> EnergyInput | None:
+    quantities: list[tuple[str, Fraction]] = []
+    ok = True
+    for row_id, qty in raw.items():
+        item = f"energy:{number}.{fid}.{row_id}"
+        if rubric.energy_row(row_id) is None:
+            out.append(problem("unknown_energy", item, key=row_id))
+            ok = False
+            continue
+        if qty is None or qty == "":
+            continue
+        value = to_number(qty)
+        if value is None:
+            out.append(problem("bad_number", item, value=qty))
+            ok = False
+        else:
+            quantities.append((row_id, value))
+    return EnergyInput(tuple(quantities)) if ok and quantities else None
+
+
+def read_answers(rubric: SmeRubric, raw: dict[str, Any]) -> tuple[SmeAnswers, list[Problem]]:
+    """What can be read of ``raw`` (possibly incomplete) and every problem found in it."""
+    out: list[Problem] = []
+    for key in raw:
+        if key not in TOP_LEVEL_KEYS:
+            out.append(problem("unknown_key", key, key=key))
+    choices = _choices(rubric, raw.get("questions", {}), out)
+    levels = _scenarios(rubric, raw.get("scenarios", {}), out)
+    values, energy = _data(rubric, raw.get("data", {}), out)
+    return SmeAnswers(choices=choices, scenario_levels=levels, data=values, energy=energy), out
+
+
+def parse_answers(rubric: SmeRubric, raw: dict[str, Any]) -> SmeAnswers:
+    """Complete, valid answers from ``raw``; raises :class:`InputError` listing every problem."""
+    answers, problems = read_answers(rubric, raw)
+    if problems:
+        raise InputError(problems)
+    return answers

@@ -1,0 +1,39 @@
+"""The rubrics and interface strings this package was built with (zhiping/data/bundle.json).
+
+The bundle is generated from rubrics/*.yaml by build_scripts/bundle.py and shipped inside the wheel,
+so the browser and the CLI score with exactly the same data.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .model import SmeRubric
+
+FAMILIES = {"sme_digital_level": SmeRubric}
+
+
+@cache
+def bundle() -> dict[str, Any]:
+    text = resources.files("zhiping").joinpath("data/bundle.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def rubric_ids() -> list[str]:
+    return list(bundle()["rubrics"])
+
+
+@cache
+def rubric(rubric_id: str) -> SmeRubric:
+    """The rubric model; KeyError if the bundle has no such rubric."""
+    raw = bundle()["rubrics"][rubric_id]
+    return FAMILIES[raw["family"]].from_dict(raw, rubric_id)
+
+
+def ui() -> dict[str, Any]:
+    data: dict[str, Any] = bundle()["ui"]
+    return data

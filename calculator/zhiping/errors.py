@@ -1,0 +1,63 @@
+"""Problems with a user's answers: a code, the item it concerns, and parameters for the message.
+
+Messages are never built here: :mod:`zhiping.present` localizes them from rubrics/ui.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Every code a user can meet; ui.yaml must hold a message for each (a test checks it).
+CODES = (
+    "malformed_json",
+    "not_an_object",
+    "unknown_rubric",
+    "rubric_mismatch",
+    "unknown_key",
+    "unknown_lang",
+    "unknown_question",
+    "unknown_scenario",
+    "missing_answer",
+    "missing_scenario",
+    "wrong_type",
+    "option_out_of_range",
+    "duplicate_option",
+    "none_with_others",
+    "empty_choice",
+    "level_out_of_range",
+    "unknown_field",
+    "bad_number",
+    "not_integer",
+    "zero_total",
+    "part_exceeds_total",
+    "unknown_energy",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input.
+
+    ``item`` names what it concerns: ``"answers"``, ``"question:4"``, ``"scenario:产品设计"``,
+    ``"field:2.total_devices"``, ``"energy:12.energy_last.coal"`` or a top-level key.
+    """
+
+    code: str
+    item: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, key: str) -> str:
+        return dict(self.params).get(key, "")
+
+
+def problem(code: str, item: str, **params: object) -> Problem:
+    assert code in CODES, code
+    return Problem(code, item, tuple((k, str(v)) for k, v in params.items()))
+
+
+class InputError(Exception):
+    """The answers could not be scored; ``problems`` lists every reason at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(", ".join(f"{p.code}@{p.item}" for p in problems))
+        self.problems = problems

@@ -1,0 +1,336 @@
+"""Words a result or a list of problems in one language, as the JSON-ready dict the api returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .display import display_score, display_shortfall, exact_str, plain_number
+from .errors import Problem
+from .model import SmeRubric
+from .result import SmeResult
+from .scoring.sme_data import EnergyTotal, Suggestion
+
+
+class Words:
+    """Interface strings of one language (rubrics/ui.yaml), with {placeholders} filled."""
+
+    def __init__(self, ui: dict[str, Any], lang: str) -> None:
+        self.ui = ui
+        self.lang = lang
+
+    def __call__(self, key: str, **params: object) -> str:
+        node: Any = self.ui
+        for part in key.split("."):
+            node = node[part]
+        template: str = node[self.lang]
+        return template.format_map({k: str(v) for k, v in params.items()})
+
+
+def _option_label(rubric: SmeRubric, number: int, option: int, lang: str) -> str:
+    q = rubric.question(number)
+    assert q is not None
+    return q.options[option - 1].label.get(lang)
+
+
+def _scenario_level_name(rubric: SmeRubric, rank: int, lang: str) -> str:
+    if rank == 0:
+        return rubric.scenario_none.get(lang)
+    return rubric.scenario_levels[rank - 1].name.get(lang)
+
+
+def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
+    """A person's name for a problem's item, e.g. "第4题" or "scenario “Product design”"."""
+    kind, _, rest = item.partition(":")
+    lang = w.lang
+    if kind == "question" and rest.isdigit():
+        return w("items.question", number=rest)
+    if kind == "scenario":
+        s = rubric.scenario(rest)
+        return w("items.scenario", name=s.name.get(lang) if s else rest)
+    if kind in ("field", "energy"):
+        number, _, tail = rest.partition(".")
+        fid, _, energy = tail.partition(".")
+        q = rubric.question(int(number)) if number.isdigit() else None
+        f = q.field(fid) if q else None
+        label = f.label.get(lang) if f else fid
+        if kind == "field":
+            return w("items.field", number=number, label=label)
+        row = rubric.energy_row(energy)
+        return w("items.energy", number=number, label=label, energy=row.name.get(lang) if row else energy)
+    if kind == "answers" or not rest:
+        return w("items.answers") if kind == "answers" else w("items.key", key=kind)
+    return item
+
+
+def problem_dict(rubric: SmeRubric | None, p: Problem, w: Words) -> dict[str, str]:
+    params = dict(p.params)
+    label = item_label(rubric, p.item, w) if rubric is not None else p.item
+    if p.item in ("questions", "scenarios", "data"):
+        label = w("items.key", key=p.item)
+    elif p.item == "answers":
+        label = w("items.answers")
+    message = w(f"errors.{p.code}", item=label, **params)
+    return {"code": p.code, "item": p.item, "message": message}
+
+
+def errors_dict(
+    rubric: SmeRubric | None, rubric_id: str, problems: list[Problem], w: Words
+) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "rubric": rubric_id,
+        "lang": w.lang,
+        "title": w("errors.title"),
+        "errors": [problem_dict(rubric, p, w) for p in problems],
+    }
+
+
+def _level_label(rubric: SmeRubric, rank: int, lang: str) -> str:
+    if rank == 0:
+        return rubric.no_level.get(lang)
+    return next(lv for lv in rubric.levels if lv.rank == rank).label(lang)
+
+
+def result_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any]:
+    lang = w.lang
+    dims = {d.id: d for d in rubric.dimensions}
+    inds = {i.id: i for d in rubric.dimensions for i in d.indicators}
+    levels_out = []
+    for lv, check in zip(rubric.levels, r.checks, strict=True):
+        count = next(c for c in r.counts if c.level == lv.rank)
+        scen_name = _scenario_level_name(rubric, lv.rank, lang)
+        levels_out.append(
+            {
+                "rank": lv.rank,
+                "label": lv.label(lang),
+                "holds": check.holds,
+                "conditions": [
+                    {
+                        "id": "score",
+                        "holds": check.score_ok,
+                        "text": w(
+                            "result.condition_score",
+                            min=display_score(lv.min_score),
+                            value=display_score(r.score),
+                        ),
+                    },
+                    {
+                        "id": "scenarios",
+                        "holds": check.scenarios_ok,
+                        "text": w(
+                            "result.condition_scenarios",
+                            level=scen_name,
+                            min=lv.min_scenarios,
+                            value=count.total,
+                        ),
+                    },
+                    {
+                        "id": "constrained",
+                        "holds": check.constrained_ok,
+                        "text": w(
+                            "result.condition_constrained",
+                            min=lv.min_constrained,
+                            value=count.constrained,
+                        ),
+                    },
+                ],
+            }
+        )
+    return {
+        "ok": True,
+        "rubric": r.rubric_id,
+        "lang": lang,
+        "level": {"rank": r.level, "label": _level_label(rubric, r.level, lang)},
+        "score": {
+            "exact": exact_str(r.score),
+            "display": display_score(r.score),
+            "max": display_score(sum((q.max_points for q in r.questions), r.score * 0)),
+        },
+        "questions": [
+            {
+                "number": q.number,
+                "choice": list(q.choice),
+                "item_score": exact_str(q.item_score),
+                "points": display_score(q.points),
+                "points_exact": exact_str(q.points),
+                "max": display_score(q.max_points),
+            }
+            for q in r.questions
+        ],
+        "dimensions": [
+            {
+                "id": d.id,
+                "name": dims[d.id].name.get(lang),
+                "points": display_score(d.points),
+                "points_exact": exact_str(d.points),
+                "max": display_score(d.max_points),
+                "indicators": [
+                    {
+                        "id": i.id,
+                        "name": inds[i.id].name.get(lang),
+                        "points": display_score(i.points),
+                        "max": display_score(i.max_points),
+                    }
+                    for i in d.children
+                ],
+            }
+            for d in r.dimensions
+        ],
+        "scenarios": {
+            "levels": dict(r.scenario_levels),
+            "counts": [
+                {
+                    "level": c.level,
+                    "label": _scenario_level_name(rubric, c.level, lang),
+                    "total": c.total,
+                    "constrained": c.constrained,
+                    "guiding": c.total - c.constrained,
+                }
+                for c in r.counts
+            ],
+        },
+        "levels": levels_out,
+        "next": _next_dict(rubric, r, w),
+        "warnings": _warnings(rubric, r, w),
+        **derived_dict(r.suggestions, r.energy, w),
+        "summary": _summary(rubric, r, w),
+    }
+
+
+def derived_dict(
+    found: tuple[Suggestion, ...], energy: tuple[EnergyTotal, ...], w: Words
+) -> dict[str, Any]:
+    """The options raw numbers point to, and converted energy totals."""
+    return {
+        "derived": [
+            {
+                "question": s.question,
+                "option": s.option,
+                "kind": s.kind,
+                "value": plain_number(s.value),
+                "mismatch": s.mismatch,
+            }
+            for s in found
+        ],
+        "energy": [
+            {
+                "question": e.question,
+                "field": e.field,
+                "total": exact_str(e.total),
+                "text": w("result.energy_total", value=exact_str(e.total)),
+                "parts": [{"energy": k, "tce": exact_str(v)} for k, v in e.parts],
+            }
+            for e in energy
+        ],
+    }
+
+
+def _warnings(rubric: SmeRubric, r: SmeResult, w: Words) -> list[dict[str, str]]:
+    out = []
+    for s in r.suggestions:
+        if not s.mismatch:
+            continue
+        value = (
+            w("warnings.rate_value", value=plain_number(s.value))
+            if s.kind == "rate"
+            else w("warnings.trend_value", value=plain_number(s.value))
+        )
+        chosen = w("result.separator").join(_option_label(rubric, s.question, c, w.lang) for c in s.chosen)
+        out.append(
+            {
+                "code": "derived_mismatch",
+                "item": f"question:{s.question}",
+                "message": w(
+                    "warnings.derived_mismatch",
+                    item=w("items.question", number=s.question),
+                    value=value,
+                    suggested=_option_label(rubric, s.question, s.option, w.lang),
+                    chosen=chosen,
+                ),
+            }
+        )
+    return out
+
+
+def _next_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any] | None:
+    gap = r.gap
+    if gap is None:
+        return None
+    lang = w.lang
+    label = _level_label(rubric, gap.target, lang)
+    scen_target = _scenario_level_name(rubric, gap.target, lang)
+    text = []
+    if gap.points_missing > 0:
+        steps = []
+        for st in gap.score_steps:
+            q = rubric.question(st.question)
+            assert q is not None
+            key = "result.step_multi" if q.is_multi else "result.step_single"
+            steps.append(
+                w(
+                    key,
+                    item=w("items.question", number=st.question),
+                    steps=st.steps,
+                    gain=display_score(st.gain),
+                )
+            )
+        text.append(
+            w(
+                "result.next_points",
+                points=display_shortfall(gap.points_missing),
+                steps=w("result.separator").join(steps),
+            )
+        )
+    if gap.scenario_raises:
+        names = []
+        for ra in gap.scenario_raises:
+            s = rubric.scenario(ra.id)
+            assert s is not None
+            names.append(
+                w(
+                    "result.scenario_from",
+                    name=s.name.get(lang),
+                    level=_scenario_level_name(rubric, ra.current, lang),
+                )
+            )
+        text.append(
+            w(
+                "result.next_scenarios",
+                count=len(gap.scenario_raises),
+                level=scen_target,
+                list=w("result.separator").join(names),
+            )
+        )
+    return {
+        "rank": gap.target,
+        "label": label,
+        "intro": w("result.next_intro", level=label),
+        "points_missing": {
+            "exact": exact_str(gap.points_missing),
+            "display": display_shortfall(gap.points_missing),
+        },
+        "score_steps": [
+            {"question": st.question, "steps": st.steps, "gain": display_score(st.gain)}
+            for st in gap.score_steps
+        ],
+        "scenario_raises": [
+            {
+                "id": ra.id,
+                "name": s.name.get(lang),
+                "constrained": s.constrained,
+                "from": ra.current,
+                "to": ra.target,
+            }
+            for ra in gap.scenario_raises
+            if (s := rubric.scenario(ra.id)) is not None
+        ],
+        "constrained_missing": gap.constrained_missing,
+        "scenarios_missing": gap.scenarios_missing,
+        "text": text,
+    }
+
+
+def _summary(rubric: SmeRubric, r: SmeResult, w: Words) -> str:
+    head = f"{w('result.level')}: {_level_label(rubric, r.level, w.lang)}"
+    score = f"{w('result.score')}: {display_score(r.score)}"
+    return " · ".join([head, score])

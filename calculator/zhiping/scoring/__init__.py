@@ -1,0 +1,1 @@
+"""Pure scoring functions, one module per rubric family."""

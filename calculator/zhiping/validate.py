@@ -1,0 +1,190 @@
+"""Semantic checks of a rubric: every problem at once, as ``Issue(file, path, code, message)``.
+
+The JSON Schema (rubrics/schema/rubric.schema.json) checks shapes; these check meaning: weights that
+add up, references that resolve, option lists the official scoring rule can score, monotone levels,
+and bilingual texts whose English is really English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .model import SmeRubric
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Issue:
+    file: str
+    path: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path or '/'}: [{self.code}] {self.message}"
+
+
+def check_texts(data: Any, file: str, path: str = "") -> list[Issue]:
+    """Every {zh, en} text: both non-empty; en not a copy of zh and mostly not Chinese characters."""
+    issues: list[Issue] = []
+    if isinstance(data, dict):
+        if {"zh", "en"} <= set(data) and isinstance(data["zh"], str) and isinstance(data["en"], str):
+            zh, en = data["zh"].strip(), data["en"].strip()
+            if not zh or not en:
+                issues.append(Issue(file, path, "empty_text", "zh and en must both be non-empty"))
+            elif CJK.search(zh) and en == zh:
+                issues.append(Issue(file, path, "untranslated", "en is a copy of the Chinese"))
+            elif len(CJK.findall(en)) * 3 > len(en.replace(" ", "")):
+                issues.append(Issue(file, path, "untranslated", f"en is mostly Chinese: {en[:40]!r}"))
+            return issues
+        for key, value in data.items():
+            issues += check_texts(value, file, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            issues += check_texts(value, file, f"{path}[{i}]")
+    return issues
+
+
+def _weights(file: str, path: str, weights: list[Fraction]) -> list[Issue]:
+    total = sum(weights, Fraction(0))
+    if total != 1:
+        return [Issue(file, path, "weights_sum", f"weights add up to {total * 100}%, not 100%")]
+    return []
+
+
+def check_sme(r: SmeRubric, file: str) -> list[Issue]:
+    """Meaning checks for the SME digital-level family."""
+    out: list[Issue] = []
+    out += _weights(file, "dimensions", [d.weight for d in r.dimensions])
+    referenced: list[int] = []
+    for i, d in enumerate(r.dimensions):
+        out += _weights(file, f"dimensions[{i}].indicators", [x.weight for x in d.indicators])
+        for j, ind in enumerate(d.indicators):
+            p = f"dimensions[{i}].indicators[{j}].items"
+            out += _weights(file, p, [x.weight for x in ind.items])
+            referenced += [x.question for x in ind.items]
+    numbers = [q.number for q in r.questions]
+    if numbers != list(range(1, len(numbers) + 1)):
+        out.append(Issue(file, "questions", "numbering", "questions must be numbered 1, 2, 3 … in order"))
+    for n in sorted(set(numbers) ^ set(referenced)):
+        out.append(Issue(file, "dimensions", "item_question", f"question {n} is not weighted exactly once"))
+    for n in sorted({n for n in referenced if referenced.count(n) > 1}):
+        out.append(Issue(file, "dimensions", "item_question", f"question {n} is weighted twice"))
+    for k, pts in r.single_choice_points.items():
+        p = f"scoring.single_choice_points.{k}"
+        if len(pts) != k:
+            out.append(Issue(file, p, "points_count", f"{k} options need {k} point values"))
+        if list(pts) != sorted(pts) or (pts and (pts[0] != 0 or pts[-1] != r.item_max)):
+            out.append(Issue(file, p, "points_order", "points must rise from 0 to item_max"))
+    for i, q in enumerate(r.questions):
+        out += _check_question(r, q, file, f"questions[{i}]")
+    out += _check_scenarios(r, file)
+    out += _check_levels(r, file)
+    for i, row in enumerate(r.energy):
+        if row.factor <= 0:
+            out.append(Issue(file, f"energy_table.rows[{i}].factor", "factor", "must be positive"))
+    ids = [x.id for x in r.energy]
+    out += [Issue(file, "energy_table.rows", "duplicate_id", f"{x!r} repeats") for x in _dups(ids)]
+    out += _check_decisions(r, file)
+    return out
+
+
+def _dups(values: list[str]) -> list[str]:
+    return sorted({v for v in values if values.count(v) > 1})
+
+
+def _check_question(r: SmeRubric, q: Any, file: str, p: str) -> list[Issue]:
+    out: list[Issue] = []
+    n = len(q.options)
+    nones = [i for i, o in enumerate(q.options) if o.none]
+    if q.type not in ("single", "multi"):
+        out.append(Issue(file, f"{p}.type", "type", "must be single or multi"))
+    elif q.is_multi:
+        if nones != [0]:
+            out.append(Issue(file, f"{p}.options", "none_option", "a multi-choice question needs exactly one 'none' option, first"))
+    else:
+        if nones:
+            out.append(Issue(file, f"{p}.options", "none_option", "'none' is only for multi-choice questions"))
+        if n not in r.single_choice_points:
+            out.append(Issue(file, f"{p}.options", "option_count", f"the scoring rule has no points for {n} options"))
+    ranges = [o.range for o in q.options if o.range is not None]
+    if ranges:
+        if len(ranges) != n:
+            out.append(Issue(file, f"{p}.options", "ranges", "either every option has a range or none"))
+        for a, b in zip(ranges, ranges[1:], strict=False):
+            if a.max != b.min or a.max_inclusive == b.min_inclusive:
+                out.append(Issue(file, f"{p}.options", "ranges", f"ranges must meet without gap or overlap at {a.max}"))
+    directions = [o.direction for o in q.options if o.direction is not None]
+    if directions and sorted(directions) != ["decrease", "flat", "increase"]:
+        out.append(Issue(file, f"{p}.options", "directions", "trend options need increase, flat and decrease once each"))
+    fids = [f.id for f in q.fields]
+    out += [Issue(file, f"{p}.fields", "duplicate_id", f"{x!r} repeats") for x in _dups(fids)]
+    if q.derive is not None:
+        for ref in q.derive.refs():
+            target = r.question(ref.question)
+            if target is None or target.field(ref.field) is None:
+                out.append(Issue(file, f"{p}.derive", "field_ref", f"no field {ref.question}.{ref.field}"))
+        if q.derive.kind == "rate" and not ranges:
+            out.append(Issue(file, f"{p}.derive", "derive", "a rate needs options with ranges"))
+        if q.derive.kind == "trend" and not directions:
+            out.append(Issue(file, f"{p}.derive", "derive", "a trend needs options with directions"))
+    return out
+
+
+def _check_scenarios(r: SmeRubric, file: str) -> list[Issue]:
+    out: list[Issue] = []
+    ranks = [s.rank for s in r.scenario_levels]
+    if ranks != list(range(1, len(ranks) + 1)):
+        out.append(Issue(file, "scenario_levels", "numbering", "ranks must be 1, 2, 3 … in order"))
+    ids = [s.id for s in r.scenarios]
+    out += [Issue(file, "scenario_groups", "duplicate_id", f"{x!r} repeats") for x in _dups(ids)]
+    for gi, g in enumerate(r.scenario_groups):
+        for si, s in enumerate(g.scenarios):
+            if len(s.levels) != len(ranks):
+                out.append(Issue(file, f"scenario_groups[{gi}].scenarios[{si}].levels", "level_texts", f"needs {len(ranks)} level texts"))
+    return out
+
+
+def _check_levels(r: SmeRubric, file: str) -> list[Issue]:
+    out: list[Issue] = []
+    ranks = [lv.rank for lv in r.levels]
+    if ranks != list(range(1, len(ranks) + 1)):
+        out.append(Issue(file, "levels", "numbering", "ranks must be 1, 2, 3 … in order"))
+    if len(ranks) > len(r.scenario_levels):
+        out.append(Issue(file, "levels", "scenario_level", "every level needs a scenario level of the same rank"))
+    total = len(r.scenarios)
+    constrained = sum(1 for s in r.scenarios if s.constrained)
+    for i, lv in enumerate(r.levels):
+        p = f"levels[{i}]"
+        if not lv.min_constrained <= lv.min_scenarios <= total:
+            out.append(Issue(file, p, "thresholds", "need min_constrained ≤ min_scenarios ≤ number of scenarios"))
+        if lv.min_constrained > constrained:
+            out.append(Issue(file, p, "thresholds", "more constrained scenarios required than exist"))
+        if not 0 <= lv.min_score <= r.item_max:
+            out.append(Issue(file, p, "thresholds", "min_score outside 0..100"))
+    for i, (a, b) in enumerate(zip(r.levels, r.levels[1:], strict=False)):
+        if (
+            b.min_score < a.min_score
+            or b.min_scenarios < a.min_scenarios
+            or b.min_constrained < a.min_constrained
+        ):
+            out.append(Issue(file, f"levels[{i + 1}]", "monotone", "a higher level cannot ask for less"))
+    return out
+
+
+def _check_decisions(r: SmeRubric, file: str) -> list[Issue]:
+    out: list[Issue] = []
+    ids = [d.id for d in r.decisions]
+    out += [Issue(file, "decisions", "duplicate_id", f"{x!r} repeats") for x in _dups(ids)]
+    known = {"scenarios", "levels", "scoring", "energy", "answers"}
+    for i, d in enumerate(r.decisions):
+        for target in d.applies_to:
+            kind, _, rest = target.partition(":")
+            ok = target in known or (kind == "question" and rest.isdigit() and r.question(int(rest)) is not None)
+            if not ok:
+                out.append(Issue(file, f"decisions[{i}].applies_to", "decision_target", f"unknown target {target!r}"))
+    return out
