@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from .load import Catalog
-from .paths import CALCULATOR, PACKAGE_DATA, PYODIDE, PYODIDE_RUNTIME, WHEELS
-from .util import copy_if_changed, write_if_changed
+from .paths import CALCULATOR, PACKAGE_DATA, PYODIDE, WHEELS
+from .util import write_if_changed
 
 HEADER = "generated from rubrics/*.yaml by build_scripts/bundle.py; do not edit"
 
@@ -47,17 +47,6 @@ def build_wheel() -> Path:
     if len(wheels) != 1:
         raise RuntimeError(f"expected one zhiping wheel in {WHEELS}, found {wheels}")
     return wheels[0]
-
-
-def copy_pyodide(dest: Path) -> list[Path]:
-    """Copy the Pyodide runtime files a browser requests from the npm package into ``dest``."""
-    if not PYODIDE.is_dir():
-        raise RuntimeError(f"{PYODIDE} is missing: run `npm ci` in calculator/web (make does this)")
-    out = []
-    for name in PYODIDE_RUNTIME:
-        copy_if_changed(PYODIDE / name, dest / name)
-        out.append(dest / name)
-    return out
 
 
 def pyodide_version() -> str:

@@ -94,8 +94,9 @@ function apply(form, answers) {
 
 // ---- rendering ----
 
-const el = (tag, props = {}, ...children) => {
+const el = (tag, { dataset, ...props } = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset || {});
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };

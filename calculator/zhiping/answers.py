@@ -145,7 +145,7 @@ def _data(
                 continue
             if value is None or value == "":
                 continue  # an optional blank
-            if isinstance(value, dict) and rubric.energy:
+            if isinstance(value, dict) and f.helper == "energy":
                 parsed = _energy(rubric, q.number, f.id, value, out)
                 if parsed is not None:
                     energy[(q.number, f.id)] = parsed

@@ -146,6 +146,7 @@ class Field:
     label: Text
     unit: Text
     integer: bool = False
+    helper: str | None = None  # "energy": may be given as quantities by energy type
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Field:
@@ -154,6 +155,7 @@ class Field:
             label=Text.from_dict(_get(d, "label", path), f"{path}.label"),
             unit=Text.from_dict(_get(d, "unit", path), f"{path}.unit"),
             integer=bool(d.get("integer", False)),
+            helper=d.get("helper"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,6 +166,8 @@ class Field:
         }
         if self.integer:
             out["integer"] = True
+        if self.helper is not None:
+            out["helper"] = self.helper
         return out
 
 

@@ -121,6 +121,8 @@ def _check_question(r: SmeRubric, q: Any, file: str, p: str) -> list[Issue]:
     directions = [o.direction for o in q.options if o.direction is not None]
     if directions and sorted(directions) != ["decrease", "flat", "increase"]:
         out.append(Issue(file, f"{p}.options", "directions", "trend options need increase, flat and decrease once each"))
+    if any(f.helper == "energy" for f in q.fields) and not r.energy:
+        out.append(Issue(file, f"{p}.fields", "energy_table", "an energy helper needs energy_table.rows"))
     fids = [f.id for f in q.fields]
     out += [Issue(file, f"{p}.fields", "duplicate_id", f"{x!r} repeats") for x in _dups(fids)]
     if q.derive is not None:

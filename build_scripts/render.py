@@ -1,0 +1,160 @@
+"""Render the pages of both languages from the rubrics and ui.yaml into build/docs (jinja2).
+
+Hand-written pages under docs/ are copied as they are; every generated page says so on its first line.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from zhiping.display import display_score
+from zhiping.model import LANGS, SmeRubric
+from zhiping.scoring.sme import item_score
+
+from .load import Catalog
+from .paths import BUILD_DOCS, DOCS, TEMPLATES
+from .util import copy_if_changed, write_if_changed
+
+HEADER = "---\n# generated from {source} by build_scripts/render.py; do not edit\n"
+
+
+def header(source: str, title: str) -> str:
+    """Front matter naming the source and the page title (the nav shows it in each language)."""
+    return HEADER.format(source=source) + f"title: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def _lookup(ui: dict[str, Any], lang: str) -> Callable[..., str]:
+    def t(key: str, **params: object) -> str:
+        node: Any = ui
+        for part in key.split("."):
+            node = node[part]
+        text: str = node[lang]
+        return text.format_map({k: str(v) for k, v in params.items()}) if params else text
+
+    return t
+
+
+def md_cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n\n", "<br><br>").replace("\n", " ")
+
+
+def option_points(m: SmeRubric, number: int) -> list[str]:
+    """The points (of the 100-point total) each option of a question earns, as displayed."""
+    q = m.question(number)
+    assert q is not None
+    w = m.weight_of(number)
+    if q.is_multi:
+        return [
+            display_score(Fraction(0) if o.none else m.item_max / (len(q.options) - 1) * w)
+            for o in q.options
+        ]
+    return [display_score(item_score(m, q, (i,)) * w) for i in range(1, len(q.options) + 1)]
+
+
+def example_answers(m: SmeRubric) -> dict[str, Any]:
+    """A complete, valid answers document for ``m`` (shown on the format page and tested)."""
+    data: dict[str, dict[str, Any]] = {}
+    for q in m.questions:
+        if q.fields:
+            f = q.fields[0]
+            value: Any = {m.energy[0].id: "120.5"} if f.helper == "energy" else "100"
+            data[str(q.number)] = {f.id: value}
+    return {
+        "rubric": m.id,
+        "questions": {
+            str(q.number): [2, 3] if q.is_multi else len(q.options) - 1 for q in m.questions
+        },
+        "scenarios": {s.id: i % (len(m.scenario_levels) + 1) for i, s in enumerate(m.scenarios)},
+        "data": data,
+    }
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every page carries raw HTML; Markdown renders the entities as text
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cell"] = md_cell
+    env.filters["pts"] = display_score
+    return env
+
+
+def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path, str]:
+    """Every generated page: path under build/docs → Markdown text."""
+    env = environment()
+    out: dict[Path, str] = {}
+    for lang in LANGS:
+        t = _lookup(catalog.ui, lang)
+
+        def tx(text: dict[str, str], lang: str = lang) -> str:
+            return text[lang]
+
+        common = {"lang": lang, "t": t, "tx": tx, "rubrics": catalog.rubrics}
+        out[Path(f"index.{lang}.md")] = header("rubrics/*.yaml", t("home.title")) + env.get_template(
+            "home.md.j2"
+        ).render(**common)
+        out[Path(f"answers-format.{lang}.md")] = header(
+            "rubrics/*.yaml", t("answers_page.title")
+        ) + env.get_template(
+            "answers.md.j2"
+        ).render(
+            **common,
+            models=catalog.models,
+            examples={
+                rid: json.dumps(example_answers(m), ensure_ascii=False, indent=2)
+                for rid, m in catalog.models.items()
+            },
+        )
+        for rid, raw in catalog.rubrics.items():
+            m = catalog.models[rid]
+            ctx = {
+                **common,
+                "r": raw,
+                "m": m,
+                "points": {q.number: option_points(m, q.number) for q in m.questions},
+                "wheel": wheel_name,
+                "pyodide_version": pyodide_version,
+            }
+            src = f"rubrics/{rid}.yaml"
+            out[Path(f"rubrics/{rid}.{lang}.md")] = header(src, m.title.get(lang)) + env.get_template(
+                "rubric.md.j2"
+            ).render(**ctx)
+            calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
+            out[Path(f"calculator/{rid}.{lang}.md")] = header(src, calc_title) + env.get_template(
+                "calculator.md.j2"
+            ).render(**ctx)
+    return out
+
+
+def write_docs(catalog: Catalog, assets: dict[Path, Path], wheel_name: str, pyodide_version: str) -> int:
+    """Assemble build/docs: hand-written docs/, generated pages, and asset files. Returns files written."""
+    wanted: dict[Path, Path | str] = {}
+    for src in DOCS.rglob("*"):
+        if src.is_file():
+            wanted[src.relative_to(DOCS)] = src
+    wanted.update(pages(catalog, wheel_name, pyodide_version))
+    wanted.update(assets)
+    written = 0
+    for rel_path, content in wanted.items():
+        dst = BUILD_DOCS / rel_path
+        changed = copy_if_changed(content, dst) if isinstance(content, Path) else write_if_changed(dst, content)
+        written += int(changed)
+    for stale in [p for p in BUILD_DOCS.rglob("*") if p.is_file()]:
+        if stale.relative_to(BUILD_DOCS) not in wanted:
+            stale.unlink()
+    for folder in sorted((p for p in BUILD_DOCS.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            shutil.rmtree(folder)
+    return written
