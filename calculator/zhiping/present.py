@@ -18,7 +18,7 @@ class Words:
         self.ui = ui
         self.lang = lang
 
-    def __call__(self, key: str, **params: object) -> str:
+    def __call__(self, key: str, /, **params: object) -> str:
         node: Any = self.ui
         for part in key.split("."):
             node = node[part]

@@ -1,0 +1,69 @@
+"""Compare a result JSON with a golden vector's expectation (used by every replay: CPython, Node, browser)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def answers_text(vector: dict[str, Any]) -> str:
+    if "answers_text" in vector:
+        return str(vector["answers_text"])
+    return json.dumps(vector["answers"], ensure_ascii=False)
+
+
+def mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
+    """Every way ``result`` differs from ``expect`` (empty when it matches)."""
+    out: list[str] = []
+
+    def check(what: str, got: Any, want: Any) -> None:
+        if got != want:
+            out.append(f"{what}: got {got!r}, expected {want!r}")
+
+    check("ok", result["ok"], expect["ok"])
+    if not result["ok"]:
+        got = sorted([e["code"], e["item"]] for e in result["errors"])
+        check("errors", got, sorted(expect.get("errors", [])))
+        for e in result["errors"]:
+            if not e["message"] or "{" in e["message"]:
+                out.append(f"message not filled in: {e}")
+        return out
+    if "level" in expect:
+        check("level", result["level"]["rank"], expect["level"])
+    if "score" in expect:
+        check("score", result["score"]["exact"], expect["score"])
+    if "display" in expect:
+        check("display", result["score"]["display"], expect["display"])
+    for number, points in expect.get("points", {}).items():
+        q = next(q for q in result["questions"] if str(q["number"]) == number)
+        check(f"points of question {number}", q["points_exact"], points)
+    if "next" in expect:
+        nxt, want = result["next"], expect["next"]
+        if want is None or nxt is None:
+            check("next", nxt, want)
+        else:
+            check("next.rank", nxt["rank"], want["rank"])
+            check("next.points_missing", nxt["points_missing"]["exact"], want["points_missing"])
+            if "points_display" in want:
+                check("next.points_display", nxt["points_missing"]["display"], want["points_display"])
+            check(
+                "next.score_steps",
+                [[s["question"], s["steps"]] for s in nxt["score_steps"]],
+                want["score_steps"],
+            )
+            check(
+                "next.scenario_raises",
+                [[r["id"], r["from"], r["to"]] for r in nxt["scenario_raises"]],
+                want["scenario_raises"],
+            )
+            if not nxt["text"] and (want["score_steps"] or want["scenario_raises"]):
+                out.append("next.text is empty")
+    if "warnings" in expect:
+        check("warnings", sorted(w["item"] for w in result["warnings"]), sorted(expect["warnings"]))
+    for q, option in expect.get("derived", {}).items():
+        got = next((d["option"] for d in result["derived"] if str(d["question"]) == q), None)
+        check(f"derived option of question {q}", got, option)
+    for ref, total in expect.get("energy", {}).items():
+        got = next((e["total"] for e in result["energy"] if f"{e['question']}.{e['field']}" == ref), None)
+        check(f"energy {ref}", got, total)
+    return out
