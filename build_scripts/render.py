@@ -41,6 +41,14 @@ def _lookup(ui: dict[str, Any], lang: str) -> Callable[..., str]:
     return t
 
 
+MD_SPECIAL = str.maketrans({"\\": "\\\\", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "<": "&lt;"})
+
+
+def md_text(text: str) -> str:
+    """Official text as literal Markdown: 标*为 must not start emphasis, <…> must not become HTML."""
+    return text.translate(MD_SPECIAL)
+
+
 def md_cell(text: object) -> str:
     """Text safe inside a Markdown table cell."""
     return str(text).replace("|", "\\|").replace("\n\n", "<br><br>").replace("\n", " ")
@@ -80,13 +88,15 @@ def example_answers(m: SmeRubric) -> dict[str, Any]:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every page carries raw HTML; Markdown renders the entities as text
+        # The calculator page is raw HTML: escape it. Markdown pages escape Markdown instead (md_text).
+        autoescape=lambda name: name is not None and name.startswith("calculator"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["cell"] = md_cell
+    env.filters["md"] = md_text
     env.filters["pts"] = display_score
     return env
 
@@ -99,9 +109,12 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
         t = _lookup(catalog.ui, lang)
 
         def tx(text: dict[str, str], lang: str = lang) -> str:
-            return text[lang]
+            return md_text(text[lang])
 
         common = {"lang": lang, "t": t, "tx": tx, "rubrics": catalog.rubrics}
+        out[Path(f"glossary.{lang}.md")] = header("rubrics/glossary.yaml", t("glossary_page.title")) + env.get_template(
+            "glossary.md.j2"
+        ).render(**common, terms=catalog.glossary["terms"])
         out[Path(f"index.{lang}.md")] = header("rubrics/*.yaml", t("home.title")) + env.get_template(
             "home.md.j2"
         ).render(**common)
@@ -134,7 +147,7 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
             out[Path(f"calculator/{rid}.{lang}.md")] = header(src, calc_title) + env.get_template(
                 "calculator.md.j2"
-            ).render(**ctx)
+            ).render(**{**ctx, "tx": lambda text, lang=lang: text[lang]})
     return out
 
 

@@ -158,9 +158,9 @@ function renderErrors(root, out) {
 function renderResult(root, out) {
   root.querySelector("[data-slot=result]").dataset.resultState = "ok";
   fill(root, "summary",
-    el("p", { className: "zp-level" }, el("span", { className: "zp-label", textContent: root.dataset.msgLevel + "：" }),
+    el("p", { className: "zp-level" }, el("span", { className: "zp-label", textContent: root.dataset.msgLevel }),
       el("strong", { dataset: { levelRank: out.level.rank }, textContent: out.level.label })),
-    el("p", { className: "zp-score" }, el("span", { className: "zp-label", textContent: root.dataset.msgScore + "：" }),
+    el("p", { className: "zp-score" }, el("span", { className: "zp-label", textContent: root.dataset.msgScore }),
       el("strong", { title: out.score.exact, textContent: out.score.display }), ` / ${out.score.max}`));
   const next = out.next
     ? [el("p", { textContent: out.next.intro }), el("ul", {}, ...out.next.text.map((t) => el("li", { textContent: t })))]
@@ -251,7 +251,7 @@ function init() {
   form.addEventListener("change", (event) => {
     const input = event.target;
     if (input.dataset.option && input.type === "checkbox" && input.checked) {
-      // "无" excludes every other option of its question, and the other way round.
+      // The exclusive "none" option clears every other option of its question, and the other way round.
       const fs = input.closest("[data-question]");
       fs.querySelectorAll("input[data-option]").forEach((other) => {
         if (other !== input && (input.dataset.none !== undefined || other.dataset.none !== undefined)) other.checked = false;

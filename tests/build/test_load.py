@@ -1,0 +1,107 @@
+"""A broken rubric fails the build listing every problem with file, path and reason."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts.load import RubricErrors, load
+from build_scripts.paths import RUBRICS
+
+NAME = "sme-digital-level-2024.yaml"
+
+
+def copy_rubrics(tmp_path: Path) -> Path:
+    target = tmp_path / "rubrics"
+    shutil.copytree(RUBRICS, target)
+    return target
+
+
+def edit(folder: Path, change: object) -> None:
+    path = folder / NAME
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)  # type: ignore[operator]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def issues_of(folder: Path) -> list[tuple[str, str, str]]:
+    with pytest.raises(RubricErrors) as err:
+        load(folder)
+    return [(i.file.split("/")[-1], i.path, i.code) for i in err.value.issues]
+
+
+def test_the_real_rubrics_load() -> None:
+    catalog = load()
+    assert list(catalog.rubrics) == ["sme-digital-level-2024"]
+
+
+def test_schema_problems_are_all_listed(tmp_path: Path) -> None:
+    folder = copy_rubrics(tmp_path)
+
+    def change(d: dict) -> None:  # type: ignore[type-arg]
+        d["questions"][0]["type"] = "several"
+        del d["levels"][1]["min_score"]
+        d["scenario_groups"][0]["scenarios"][0]["name"]["en"] = ""
+
+    edit(folder, change)
+    found = issues_of(folder)
+    assert (NAME, "questions[0].type", "schema") in found
+    assert (NAME, "levels[1]", "schema") in found
+    assert (NAME, "scenario_groups[0].scenarios[0].name.en", "schema") in found
+
+
+def test_meaning_problems_are_all_listed(tmp_path: Path) -> None:
+    folder = copy_rubrics(tmp_path)
+
+    def change(d: dict) -> None:  # type: ignore[type-arg]
+        d["dimensions"][0]["weight"] = 60  # 60 + 30 + 20 ≠ 100
+        d["levels"][2]["min_score"] = 30  # below level 2's 40
+        d["questions"][1]["options"][1]["range"]["min"] = 12  # gap after 10 %
+        d["questions"][13]["derive"]["current"]["denominator"] = "2.nope"
+        d["questions"][3]["options"][0]["none"] = False  # multi-choice without 无
+        d["scenario_groups"][1]["scenarios"][0]["levels"].pop()
+        d["decisions"][0]["applies_to"] = ["question:99"]
+        d["questions"][4]["stem"]["en"] = d["questions"][4]["stem"]["zh"]
+
+    edit(folder, change)
+    found = {(path, code) for _, path, code in issues_of(folder)}
+    assert {
+        ("dimensions", "weights_sum"),
+        ("levels[2]", "monotone"),
+        ("questions[1].options", "ranges"),
+        ("questions[13].derive", "field_ref"),
+        ("questions[3].options", "none_option"),
+        ("scenario_groups[1].scenarios[0].levels", "level_texts"),
+        ("decisions[0].applies_to", "decision_target"),
+        ("questions[4].stem", "untranslated"),
+    } <= found
+
+
+def test_yaml_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    folder = copy_rubrics(tmp_path)
+    (folder / NAME).write_text("id: [unclosed\n", encoding="utf-8")
+    assert [(f, code) for f, _, code in issues_of(folder)] == [(NAME, "yaml")]
+
+
+def test_the_build_command_fails_and_prints_every_problem(tmp_path: Path) -> None:
+    folder = copy_rubrics(tmp_path)
+
+    def change(d: dict) -> None:  # type: ignore[type-arg]
+        d["dimensions"][0]["weight"] = 60
+        d["levels"][0]["min_scenarios"] = 99
+
+    edit(folder, change)
+    code = (
+        "import sys; from pathlib import Path; from build_scripts.load import load, RubricErrors\n"
+        f"try:\n    load(Path({str(folder)!r}))\nexcept RubricErrors as e:\n"
+        "    print('\\n'.join(map(str, e.issues)), file=sys.stderr); sys.exit(1)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 1
+    assert f"rubrics/{NAME}: dimensions: [weights_sum]" in proc.stderr.replace(str(tmp_path) + "/", "")
+    assert "levels[0]: [thresholds]" in proc.stderr
