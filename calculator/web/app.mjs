@@ -29,6 +29,7 @@ function getWorker(wheel) {
     stageListeners.forEach((fn) => fn(bootState));
   };
   worker.postMessage({ type: "boot", wheel: new URL(wheel, ASSETS).href });
+  bootState = { stage: "runtime", error: null }; // the worker's first import is the runtime itself
   return worker;
 }
 
@@ -36,7 +37,8 @@ function callScore(rubric, answers, lang) {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    worker.postMessage({ type: "score", id, rubric, answers: JSON.stringify(answers), lang });
+    const text = typeof answers === "string" ? answers : JSON.stringify(answers);
+    worker.postMessage({ type: "score", id, rubric, answers: text, lang });
   });
 }
 
@@ -135,24 +137,30 @@ function renderDerived(root, out) {
 
 function renderErrors(root, out) {
   const section = root.querySelector("[data-slot=result]");
-  const missingOnly = out.errors.every((e) => e.code === "missing_answer" || e.code === "missing_scenario");
-  section.dataset.resultState = missingOnly ? "incomplete" : "errors";
-  const total = root.querySelectorAll("[data-question],[data-scenario]").length;
-  const done = total - out.errors.filter((e) => e.code.startsWith("missing_")).length;
-  const list = el("ul", { className: "zp-errors" });
-  for (const e of out.errors) {
+  const isMissing = (e) => e.code === "missing_answer" || e.code === "missing_scenario";
+  const invalid = out.errors.filter((e) => !isMissing(e));
+  const missing = out.errors.filter(isMissing);
+  section.dataset.resultState = invalid.length ? "errors" : "incomplete";
+  const list = (errors, mark) => el("ul", { className: "zp-errors" }, ...errors.map((e) => {
     const target = fieldNode(root, e.item);
-    if (target && !missingOnly) {
+    if (target && mark) {
       target.classList.add("zp-invalid");
       target.setAttribute("aria-invalid", "true");
     }
-    const link = target?.id ? el("a", { href: `#${target.id}`, textContent: e.message }) : document.createTextNode(e.message);
-    list.append(el("li", { className: "zp-error", dataset: { code: e.code } }, link));
+    const text = target?.id ? el("a", { href: `#${target.id}`, textContent: e.message }) : document.createTextNode(e.message);
+    return el("li", { className: mark ? "zp-error" : "zp-missing", dataset: { code: e.code } }, text);
+  }));
+  const nodes = [];
+  if (invalid.length) nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), list(invalid, true));
+  if (missing.length) {
+    const total = root.querySelectorAll("[data-question],[data-scenario]").length;
+    const done = String(total - missing.length);
+    nodes.push(
+      el("p", { className: "zp-progress", textContent: root.dataset.msgIncomplete.replace("{done}", done).replace("{total}", total) }),
+      el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), list(missing, false)),
+    );
   }
-  const head = missingOnly
-    ? el("p", { className: "zp-progress", textContent: root.dataset.msgIncomplete.replace("{done}", done).replace("{total}", total) })
-    : el("p", { className: "zp-error-title", textContent: out.title });
-  fill(root, "summary", head, missingOnly ? el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), list) : list);
+  fill(root, "summary", ...nodes);
 }
 
 function renderResult(root, out) {
@@ -250,11 +258,11 @@ function init() {
 
   form.addEventListener("change", (event) => {
     const input = event.target;
-    if (input.dataset.option && input.type === "checkbox" && input.checked) {
+    if (input.hasAttribute("data-option") && input.type === "checkbox" && input.checked) {
       // The exclusive "none" option clears every other option of its question, and the other way round.
       const fs = input.closest("[data-question]");
       fs.querySelectorAll("input[data-option]").forEach((other) => {
-        if (other !== input && (input.dataset.none !== undefined || other.dataset.none !== undefined)) other.checked = false;
+        if (other !== input && (input.hasAttribute("data-none") || other.hasAttribute("data-none"))) other.checked = false;
       });
     }
     schedule();

@@ -1,0 +1,145 @@
+"""The calculator, used as a person would: click answers, read the level and what the next level needs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from tests.zhiping.helpers import SCENARIOS, minimum
+
+# Exactly 40 points (Q1 4 options = 8, Q2 = 6, Q3 = 6, Q4 all = 10, Q5 = 10) and six scenarios at level 2
+# of which three constrained → level 2; level 3 needs 20 more points and 8 scenarios at level 3.
+LEVEL_2 = {**minimum(), "1": [2, 3, 4, 5], "2": 5, "3": 5, "4": list(range(2, 16)), "5": 5}
+LEVEL_2_SCENARIOS = {s: (2 if s in {"产品设计", "营销管理", "生产管控", "工艺设计", "售后服务", "计划排程"} else 0)
+                     for s in SCENARIOS}
+
+
+def click_answers(page: Page, questions: dict[str, Any], scenarios: dict[str, int]) -> None:
+    for number, choice in questions.items():
+        for option in choice if isinstance(choice, list) else [choice]:
+            page.locator(f"#q{number} label.zp-opt").nth(option - 1).click()
+    for name, level in scenarios.items():
+        fs = page.locator(f'fieldset[data-scenario="{name}"]')
+        fs.locator("label.zp-opt").nth(level).click()
+
+
+def result(page: Page) -> Any:
+    return page.locator("[data-slot=result]")
+
+
+def test_form_is_in_the_page_before_the_engine_loads(page: Page, site_url: str) -> None:
+    page.route("**/pyodide/**", lambda route: None)  # hold the runtime back: it never arrives
+    page.goto(f"{site_url}calculator/sme-digital-level-2024/")
+    expect(page.locator("#zp-calc")).to_have_attribute("data-interactive", "1")
+    expect(page.locator("#zp-calc")).to_have_attribute("data-state", "loading")
+    expect(page.locator("[data-slot=status]")).to_contain_text("Python")
+    page.locator("#q1 label.zp-opt").nth(1).click()
+    expect(page.locator('#q1 input[value="2"]')).to_be_checked()
+
+
+def test_level_and_gap_in_chinese(calc: Any) -> None:
+    page = calc("zh")
+    click_answers(page, LEVEL_2, LEVEL_2_SCENARIOS)
+    expect(result(page)).to_have_attribute("data-result-state", "ok")
+    expect(page.locator("[data-level-rank]")).to_have_text("二级（规范级）")
+    expect(page.locator(".zp-score strong")).to_have_text("40.00")
+    nxt = page.locator("[data-slot=next]")
+    expect(nxt).to_contain_text("要达到三级（集成级），还需要")
+    expect(nxt).to_contain_text("得分再提高 20.00 分")
+    expect(nxt).to_contain_text("将以下 8 个场景提升到三级")
+    expect(nxt).to_contain_text("质量管理（目前未达到一级）")
+    expect(page.locator('output[data-points-for="4"]')).to_have_text("10.00 / 10.00")
+    conditions = page.locator("[data-slot=levels] tr")
+    expect(conditions).to_have_count(4)
+    expect(conditions.nth(2)).to_contain_text("✗")
+
+
+def test_level_and_gap_in_english(calc: Any) -> None:
+    page = calc("en")
+    click_answers(page, LEVEL_2, LEVEL_2_SCENARIOS)
+    expect(result(page)).to_have_attribute("data-result-state", "ok")
+    expect(page.locator("[data-level-rank]")).to_have_text("Level 2 (Standardized)")
+    nxt = page.locator("[data-slot=next]")
+    expect(nxt).to_contain_text("To reach Level 3 (Integrated), you still need")
+    expect(nxt).to_contain_text("20.00 more points")
+    expect(nxt).to_contain_text("Quality management (now Below level 1)")
+
+
+def test_none_excludes_the_other_options(calc: Any) -> None:
+    page = calc("zh")
+    page.locator("#q6 label.zp-opt").nth(1).click()
+    page.locator("#q6 label.zp-opt").nth(2).click()
+    page.locator("#q6 label.zp-opt").nth(0).click()  # 无
+    expect(page.locator("#q6 input:checked")).to_have_count(1)
+    expect(page.locator('#q6 input[value="1"]')).to_be_checked()
+    page.locator("#q6 label.zp-opt").nth(3).click()
+    expect(page.locator('#q6 input[value="1"]')).not_to_be_checked()
+
+
+def test_device_counts_preselect_and_warn(calc: Any) -> None:
+    page = calc("zh")
+    page.locator("#q2 details.zp-figures > summary").click()
+    page.locator('input[data-field="2.total_devices"]').fill("200")
+    page.locator('input[data-field="2.digital_devices"]').fill("70")  # 35 % → (20%, 40%]
+    expect(page.locator('#q2 input[value="3"]')).to_be_checked()
+    click_answers(page, {k: v for k, v in LEVEL_2.items() if k != "2"}, LEVEL_2_SCENARIOS)
+    page.locator("#q2 label.zp-opt").nth(4).click()  # choose (60%, 100%] against the figures
+    expect(page.locator("[data-slot=warnings]")).to_contain_text("应选「(20%, 40%]」")
+    expect(page.locator("#q2")).to_have_class(re.compile("zp-warn"))
+
+
+def test_energy_helper_converts_the_official_example(calc: Any) -> None:
+    page = calc("zh")
+    page.locator("#q12 details.zp-figures > summary").click()
+    helper = page.locator('[data-item="field:12.energy_last"] details.zp-energy')
+    helper.locator("summary").click()
+    page.locator('input[data-energy="12.energy_last.electricity"]').fill("310")
+    page.locator('input[data-energy="12.energy_last.blast_furnace_gas"]').fill("1.5")
+    expect(page.locator('output[data-energy-total="12.energy_last"]')).to_have_text("折合 382.919 吨标准煤")
+
+
+def test_an_invalid_figure_shows_a_localized_error(calc: Any) -> None:
+    for lang, text in (("zh", "比例不能超过 100%"), ("en", "a rate cannot exceed 100%")):
+        page = calc(lang)
+        page.locator("#q2 details.zp-figures > summary").click()
+        page.locator('input[data-field="2.total_devices"]').fill("10")
+        page.locator('input[data-field="2.digital_devices"]').fill("20")
+        expect(result(page)).to_have_attribute("data-result-state", "errors")
+        expect(page.locator(".zp-error").first).to_contain_text(text)
+        expect(page.locator('[data-item="field:2.digital_devices"]')).to_have_class(re.compile("zp-invalid"))
+        expect(page.locator('input[data-field="2.digital_devices"]')).to_have_value("20")  # nothing lost
+
+
+def test_a_malformed_answers_file_is_refused_and_nothing_is_lost(calc: Any, tmp_path: Path) -> None:
+    page = calc("en")
+    page.locator("#q1 label.zp-opt").nth(2).click()
+    bad = tmp_path / "answers.json"
+    bad.write_text('{"questions": {', encoding="utf-8")
+    page.locator("input[data-action=import]").set_input_files(str(bad))
+    expect(page.locator(".zp-error").first).to_contain_text("not valid JSON")
+    expect(page.locator('#q1 input[value="3"]')).to_be_checked()
+
+
+def test_answers_survive_a_reload_and_round_trip_through_export(calc: Any, tmp_path: Path) -> None:
+    page = calc("zh")
+    click_answers(page, LEVEL_2, LEVEL_2_SCENARIOS)
+    expect(result(page)).to_have_attribute("data-result-state", "ok")
+    page.reload()
+    page.wait_for_selector("#zp-calc[data-state=ready]", timeout=90_000)
+    expect(page.locator('#q5 input[value="5"]')).to_be_checked()
+    expect(page.locator("[data-level-rank]")).to_have_text("二级（规范级）")
+    with page.expect_download() as info:
+        page.locator("[data-action=export]").click()
+    saved = tmp_path / "export.json"
+    info.value.save_as(saved)
+    exported = json.loads(saved.read_text(encoding="utf-8"))
+    assert exported["questions"]["4"] == list(range(2, 16))
+    assert exported["scenarios"]["产品设计"] == 2
+    page.locator("[data-action=clear]").click()
+    expect(page.locator("#q5 input:checked")).to_have_count(0)
+    page.locator("input[data-action=import]").set_input_files(str(saved))
+    expect(page.locator("[data-level-rank]")).to_have_text("二级（规范级）")
