@@ -1,0 +1,44 @@
+"""Golden vectors replayed in Chromium through the site's own worker: identical to CPython."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page
+
+from tests.conftest import vectors
+from tests.vectors.observe import answers_text, mismatches
+from zhiping.api import score_json
+
+REPLAY = """async (requests) => {
+  const root = document.getElementById("zp-calc");
+  const worker = new Worker(new URL("assets/calculator/worker.mjs", document.baseURI.replace(/calculator\\/.*$/, "")), { type: "module" });
+  const results = [];
+  let pending = null;
+  worker.onmessage = (e) => {
+    if (e.data.type === "stage" && e.data.stage === "ready") pending?.resolve();
+    if (e.data.type === "result") pending?.resolve(e.data.text);
+  };
+  const next = () => new Promise((resolve) => (pending = { resolve }));
+  let wait = next();
+  worker.postMessage({ type: "boot", wheel: new URL("assets/calculator/" + root.dataset.wheel, document.baseURI.replace(/calculator\\/.*$/, "")).href });
+  await wait;
+  for (const [i, r] of requests.entries()) {
+    wait = next();
+    worker.postMessage({ type: "score", id: i, rubric: r.rubric, answers: r.text, lang: r.lang });
+    results.push(await wait);
+  }
+  worker.terminate();
+  return results;
+}"""
+
+
+def test_browser_results_are_identical_to_cpython(page: Page, site_url: str, outside: object) -> None:
+    page.goto(f"{site_url}calculator/sme-digital-level-2024/")
+    requests = [{"rubric": v["rubric"], "lang": v["lang"], "text": answers_text(v)} for v in vectors()]
+    results = page.evaluate(REPLAY, requests)
+    assert len(results) == len(requests)
+    for vector, text in zip(vectors(), results, strict=True):
+        assert text == score_json(vector["rubric"], answers_text(vector), vector["lang"]), vector["name"]
+        assert mismatches(json.loads(text), vector["expect"]) == [], vector["name"]
+    assert outside.urls == []  # type: ignore[attr-defined]
