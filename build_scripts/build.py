@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .bundle import build_wheel, pyodide_version, write_package_data
 from .load import RubricErrors, load
-from .paths import ANSWERS_SCHEMA, BUILD, CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB
+from .paths import ANSWERS_SCHEMA, CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB
 from .render import write_docs
 from .util import digest
 
@@ -26,7 +26,9 @@ def package_digest() -> str:
     parts = []
     for path in sorted((CALCULATOR / "zhiping").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            parts.append(path.relative_to(CALCULATOR).as_posix().encode() + b"\0" + path.read_bytes())
+            parts.append(
+                path.relative_to(CALCULATOR).as_posix().encode() + b"\0" + path.read_bytes()
+            )
     return digest(b"\0\0".join(parts))
 
 
@@ -52,13 +54,24 @@ def main() -> int:
     written = write_docs(catalog, assets, wheel_ref, pyodide_version())
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(ROOT / "mkdocs.yml")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "--clean",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+        ],
         check=True,
         cwd=ROOT,
         env=env,
     )
     elapsed = time.perf_counter() - started
-    print(f"built site/ ({', '.join(catalog.rubrics)}; {written} file(s) changed) in {elapsed:.1f} s")
+    print(
+        f"built site/ ({', '.join(catalog.rubrics)}; {written} file(s) changed) in {elapsed:.1f} s"
+    )
     return 0
 
 

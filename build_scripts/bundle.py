@@ -1,4 +1,5 @@
-"""The calculator's runtime artefacts: the rubric bundle inside the package, the wheel, Pyodide's files.
+"""The calculator's runtime artefacts: the rubric bundle inside the package, the wheel, Pyodide's
+files.
 
 All outputs are git-ignored build products. The wheel is built with ``pip wheel`` (pure Python,
 py3-none-any); pyodide-build is not used because it downloads a cross-build environment even for
@@ -38,8 +39,17 @@ def build_wheel() -> Path:
         old.unlink()
     subprocess.run(
         [
-            sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-            "--disable-pip-version-check", "-w", str(WHEELS), str(CALCULATOR),
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "-w",
+            str(WHEELS),
+            str(CALCULATOR),
         ],
         check=True,
     )

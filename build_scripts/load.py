@@ -1,4 +1,5 @@
-"""Load rubrics/*.yaml, validate them (JSON Schema, then meaning), and fail once listing every problem."""
+"""Load rubrics/*.yaml, validate them (JSON Schema, then meaning), and fail once listing every
+problem."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ class RubricErrors(Exception):
 
 @dataclass(frozen=True)
 class Catalog:
-    """Everything the build reads: rubric dicts (as in the YAML) with their models, ui and glossary."""
+    """Everything the build reads: rubric dicts (as in the YAML) with their models, ui and
+    glossary."""
 
     rubrics: dict[str, dict[str, Any]]
     models: dict[str, SmeRubric]
@@ -38,7 +40,8 @@ class Catalog:
 def _yaml(path: Path, issues: list[Issue]) -> Any:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        # The JSON view of the data (integer keys become strings), as the bundle and the browser see it.
+        # The JSON view of the data (integer keys become strings), as the bundle and the browser
+        # see it.
         return json.loads(json.dumps(data, ensure_ascii=False, default=str))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -76,12 +79,15 @@ def check_rubric(data: Any, file: str) -> tuple[SmeRubric | None, list[Issue]]:
     issues += check_texts(data, file)
     stem = Path(file).stem
     if model.id != stem:
-        issues.append(Issue(file, "id", "file_name", f"id {model.id!r} must equal the file name {stem!r}"))
+        issues.append(
+            Issue(file, "id", "file_name", f"id {model.id!r} must equal the file name {stem!r}")
+        )
     return model, issues
 
 
 def load(rubric_dir: Path = RUBRICS) -> Catalog:
-    """Every rubric under ``rubric_dir`` plus ui.yaml and glossary.yaml; RubricErrors lists all problems."""
+    """Every rubric under ``rubric_dir`` plus ui.yaml and glossary.yaml; RubricErrors lists all
+    problems."""
     issues: list[Issue] = []
     rubrics: dict[str, dict[str, Any]] = {}
     models: dict[str, SmeRubric] = {}

@@ -2,7 +2,8 @@
 
 Material fetches ``<alternate>/sitemap.xml`` for every ``<link rel="alternate">`` in a page head, to
 switch language in place; mkdocs-static-i18n points those links at the page in the other language,
-where no sitemap exists, so every page load logged two 404s. The links are dropped from the head; the
+where no sitemap exists, so every page load logged two 404s. The links are dropped from the head;
+the
 language menu (its own markup) still switches language.
 """
 

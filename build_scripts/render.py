@@ -1,6 +1,7 @@
 """Render the pages of both languages from the rubrics and ui.yaml into build/docs (jinja2).
 
-Hand-written pages under docs/ are copied as they are; every generated page says so on its first line.
+Hand-written pages under docs/ are copied as they are; every generated page says so on its first
+line.
 """
 
 from __future__ import annotations
@@ -41,11 +42,14 @@ def _lookup(ui: dict[str, Any], lang: str) -> Callable[..., str]:
     return t
 
 
-MD_SPECIAL = str.maketrans({"\\": "\\\\", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "<": "&lt;"})
+MD_SPECIAL = str.maketrans(
+    {"\\": "\\\\", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "<": "&lt;"}
+)
 
 
 def md_text(text: str) -> str:
-    """Official text as literal Markdown: 标*为 must not start emphasis, <…> must not become HTML."""
+    """Official text as literal Markdown: 标*为 must not start emphasis, <…> must not become
+    HTML."""
     return text.translate(MD_SPECIAL)
 
 
@@ -88,7 +92,8 @@ def example_answers(m: SmeRubric) -> dict[str, Any]:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        # The calculator page is raw HTML: escape it. Markdown pages escape Markdown instead (md_text).
+        # The calculator page is raw HTML: escape it. Markdown pages escape Markdown instead
+        # (md_text).
         autoescape=lambda name: name is not None and name.startswith("calculator"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -112,17 +117,15 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
             return md_text(text[lang])
 
         common = {"lang": lang, "t": t, "tx": tx, "rubrics": catalog.rubrics}
-        out[Path(f"glossary.{lang}.md")] = header("rubrics/glossary.yaml", t("glossary_page.title")) + env.get_template(
-            "glossary.md.j2"
-        ).render(**common, terms=catalog.glossary["terms"])
-        out[Path(f"index.{lang}.md")] = header("rubrics/*.yaml", t("home.title")) + env.get_template(
-            "home.md.j2"
-        ).render(**common)
+        out[Path(f"glossary.{lang}.md")] = header(
+            "rubrics/glossary.yaml", t("glossary_page.title")
+        ) + env.get_template("glossary.md.j2").render(**common, terms=catalog.glossary["terms"])
+        out[Path(f"index.{lang}.md")] = header(
+            "rubrics/*.yaml", t("home.title")
+        ) + env.get_template("home.md.j2").render(**common)
         out[Path(f"answers-format.{lang}.md")] = header(
             "rubrics/*.yaml", t("answers_page.title")
-        ) + env.get_template(
-            "answers.md.j2"
-        ).render(
+        ) + env.get_template("answers.md.j2").render(
             **common,
             models=catalog.models,
             examples={
@@ -141,9 +144,9 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
                 "pyodide_version": pyodide_version,
             }
             src = f"rubrics/{rid}.yaml"
-            out[Path(f"rubrics/{rid}.{lang}.md")] = header(src, m.title.get(lang)) + env.get_template(
-                "rubric.md.j2"
-            ).render(**ctx)
+            out[Path(f"rubrics/{rid}.{lang}.md")] = header(
+                src, m.title.get(lang)
+            ) + env.get_template("rubric.md.j2").render(**ctx)
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
             out[Path(f"calculator/{rid}.{lang}.md")] = header(src, calc_title) + env.get_template(
                 "calculator.md.j2"
@@ -151,8 +154,11 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
     return out
 
 
-def write_docs(catalog: Catalog, assets: dict[Path, Path], wheel_name: str, pyodide_version: str) -> int:
-    """Assemble build/docs: hand-written docs/, generated pages, and asset files. Returns files written."""
+def write_docs(
+    catalog: Catalog, assets: dict[Path, Path], wheel_name: str, pyodide_version: str
+) -> int:
+    """Assemble build/docs: hand-written docs/, generated pages, and asset files. Returns files
+    written."""
     wanted: dict[Path, Path | str] = {}
     for src in DOCS.rglob("*"):
         if src.is_file():
@@ -162,7 +168,11 @@ def write_docs(catalog: Catalog, assets: dict[Path, Path], wheel_name: str, pyod
     written = 0
     for rel_path, content in wanted.items():
         dst = BUILD_DOCS / rel_path
-        changed = copy_if_changed(content, dst) if isinstance(content, Path) else write_if_changed(dst, content)
+        changed = (
+            copy_if_changed(content, dst)
+            if isinstance(content, Path)
+            else write_if_changed(dst, content)
+        )
         written += int(changed)
     for stale in [p for p in BUILD_DOCS.rglob("*") if p.is_file()]:
         if stale.relative_to(BUILD_DOCS) not in wanted:

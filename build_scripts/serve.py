@@ -1,4 +1,5 @@
-"""Serve site/ on 127.0.0.1 (port 8000, or any free port if taken) with the MIME types Pyodide needs."""
+"""Serve site/ on 127.0.0.1 (port 8000, or any free port if taken) with the MIME types Pyodide
+needs."""
 
 from __future__ import annotations
 
@@ -10,18 +11,29 @@ from pathlib import Path
 
 from .paths import SITE
 
-TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json", ".whl": "application/zip"}
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map = {  # noqa: RUF012 - the stdlib attribute, extended
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **TYPES,
+    }
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         if "--verbose" in sys.argv:
             super().log_message(format, *args)
 
 
-def make_server(directory: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+def make_server(
+    directory: Path, port: int, host: str = "127.0.0.1"
+) -> http.server.ThreadingHTTPServer:
     """A server on ``port``, or on a free port chosen by the system when that one is taken."""
     handler = functools.partial(Handler, directory=str(directory))
     try:
@@ -40,7 +52,7 @@ def main() -> int:
         print(f"{args.dir} has no index.html: run `make build` first", file=sys.stderr)
         return 1
     server = make_server(args.dir, args.port)
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]
     print(f"serving {args.dir} at http://{host}:{port}/  (Ctrl+C stops)", flush=True)
     try:
         server.serve_forever()

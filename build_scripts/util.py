@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
-    """Write only when the content differs, so watchers (mkdocs serve) do not loop. True if written."""
+    """Write only when the content differs, so watchers (mkdocs serve) do not loop. True if
+    written."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path.exists() and path.read_bytes() == data:
         return False
@@ -18,7 +19,11 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 
 def copy_if_changed(src: Path, dst: Path) -> bool:
-    if dst.exists() and dst.stat().st_size == src.stat().st_size and dst.read_bytes() == src.read_bytes():
+    if (
+        dst.exists()
+        and dst.stat().st_size == src.stat().st_size
+        and dst.read_bytes() == src.read_bytes()
+    ):
         return False
     dst.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, dst)

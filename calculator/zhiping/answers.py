@@ -1,9 +1,10 @@
-"""Reads a user's answers (the documented JSON shape) into :class:`SmeAnswers`, collecting every problem.
+"""Reads a user's answers (the documented JSON shape) into :class:`SmeAnswers`, collecting every
+problem.
 
 Shape::
 
     {"rubric": "<id>",
-     "questions": {"1": [2, 3], "2": 3, ...},     # official number -> option number(s), counted from 1
+     "questions": {"1": [2, 3], "2": 3, ...},     # official number -> option number(s), from 1
      "scenarios": {"<official name>": 0..4, ...},  # 0 = below level 1
      "data": {"2": {"total_devices": 120}, "12": {"energy_last": {"electricity": "310"}}},
      "meta": {...}}                                # free, ignored
@@ -38,7 +39,8 @@ class SmeAnswers:
 
 
 def to_number(value: Any) -> Fraction | None:
-    """An exact non-negative number from a JSON number or a decimal string; None if it is not one."""
+    """An exact non-negative number from a JSON number or a decimal string; None if it is not
+    one."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
     try:

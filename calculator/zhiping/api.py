@@ -1,4 +1,5 @@
-"""The one boundary of zhiping: JSON string in, JSON string out. Used by the browser worker and the CLI.
+"""The one boundary of zhiping: JSON string in, JSON string out. Used by the browser worker and
+the CLI.
 
 >>> import json; out = json.loads(score_json(None, "{}", "en")); out["ok"]
 False
@@ -33,7 +34,9 @@ def score_dict(rubric_id: str | None, answers_json: str, lang: str = "zh") -> di
     """
     words = Words(catalog.ui(), lang if lang in LANGS else "zh")
     if lang not in LANGS:
-        return errors_dict(None, rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words)
+        return errors_dict(
+            None, rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words
+        )
     try:
         raw = json.loads(answers_json)
     except json.JSONDecodeError as exc:

@@ -11,7 +11,9 @@ from .answers import EnergyInput
 from .model import SmeRubric
 
 
-def to_tce(rubric: SmeRubric, energy: EnergyInput) -> tuple[Fraction, tuple[tuple[str, Fraction], ...]]:
+def to_tce(
+    rubric: SmeRubric, energy: EnergyInput
+) -> tuple[Fraction, tuple[tuple[str, Fraction], ...]]:
     """The total in tce and each energy's share, in input order.
 
     Raises KeyError for an energy the rubric's table does not list (answers.py reports it first).

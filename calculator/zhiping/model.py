@@ -1,6 +1,8 @@
-"""The rubric as frozen dataclasses, read from the dict that rubrics/*.yaml (or its JSON bundle) holds.
+"""The rubric as frozen dataclasses, read from the dict that rubrics/*.yaml (or its JSON bundle)
+holds.
 
-Each class has ``from_dict`` (naming the bad path when the data is malformed) and ``to_dict`` (its mirror).
+Each class has ``from_dict`` (naming the bad path when the data is malformed) and ``to_dict``
+(its mirror).
 Weights are kept as exact fractions of 1; numbers written as strings in the YAML stay exact.
 """
 
@@ -286,7 +288,9 @@ class Question:
             fields=tuple(
                 Field.from_dict(f, f"{path}.fields[{i}]") for i, f in enumerate(d.get("fields", []))
             ),
-            derive=Derive.from_dict(d["derive"], number, f"{path}.derive") if "derive" in d else None,
+            derive=Derive.from_dict(d["derive"], number, f"{path}.derive")
+            if "derive" in d
+            else None,
             note=_text_opt(d, "note", path),
         )
 
@@ -347,7 +351,8 @@ class Indicator:
             name=Text.from_dict(_get(d, "name", path), f"{path}.name"),
             weight=exact(_get(d, "weight", path), f"{path}.weight") / 100,
             items=tuple(
-                Item.from_dict(x, f"{path}.items[{i}]") for i, x in enumerate(_list(d, "items", path))
+                Item.from_dict(x, f"{path}.items[{i}]")
+                for i, x in enumerate(_list(d, "items", path))
             ),
         )
 
@@ -613,7 +618,9 @@ class SmeRubric:
             title=Text.from_dict(_get(d, "title", path), f"{path}.title"),
             short_title=Text.from_dict(_get(d, "short_title", path), f"{path}.short_title"),
             number=str(_get(_get(d, "source", path), "number", f"{path}.source")),
-            item_max=exact(_get(scoring, "item_max", f"{path}.scoring"), f"{path}.scoring.item_max"),
+            item_max=exact(
+                _get(scoring, "item_max", f"{path}.scoring"), f"{path}.scoring.item_max"
+            ),
             single_choice_points={
                 int(k): tuple(
                     exact(v, f"{path}.scoring.single_choice_points.{k}[{i}]")
@@ -644,7 +651,8 @@ class SmeRubric:
             ),
             no_level=Text.from_dict(_get(d, "no_level", path), f"{path}.no_level"),
             energy=tuple(
-                EnergyRow.from_dict(x, f"{path}.energy_table.rows[{i}]") for i, x in enumerate(energy)
+                EnergyRow.from_dict(x, f"{path}.energy_table.rows[{i}]")
+                for i, x in enumerate(energy)
             ),
             decisions=tuple(
                 Decision.from_dict(x, f"{path}.decisions[{i}]")

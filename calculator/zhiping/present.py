@@ -56,7 +56,9 @@ def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
         if kind == "field":
             return w("items.field", number=number, label=label)
         row = rubric.energy_row(energy)
-        return w("items.energy", number=number, label=label, energy=row.name.get(lang) if row else energy)
+        return w(
+            "items.energy", number=number, label=label, energy=row.name.get(lang) if row else energy
+        )
     if kind == "answers" or not rest:
         return w("items.answers") if kind == "answers" else w("items.key", key=kind)
     return item
@@ -235,7 +237,9 @@ def _warnings(rubric: SmeRubric, r: SmeResult, w: Words) -> list[dict[str, str]]
             if s.kind == "rate"
             else w("warnings.trend_value", value=plain_number(s.value))
         )
-        chosen = w("result.separator").join(_option_label(rubric, s.question, c, w.lang) for c in s.chosen)
+        chosen = w("result.separator").join(
+            _option_label(rubric, s.question, c, w.lang) for c in s.chosen
+        )
         out.append(
             {
                 "code": "derived_mismatch",

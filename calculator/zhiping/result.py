@@ -1,4 +1,5 @@
-"""What a scoring run found, as frozen dataclasses (language-free; :mod:`zhiping.present` words it)."""
+"""What a scoring run found, as frozen dataclasses (language-free; :mod:`zhiping.present` words
+it)."""
 
 from __future__ import annotations
 

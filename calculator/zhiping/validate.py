@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from .model import SmeRubric
@@ -29,17 +30,24 @@ class Issue:
 
 
 def check_texts(data: Any, file: str, path: str = "") -> list[Issue]:
-    """Every {zh, en} text: both non-empty; en not a copy of zh and mostly not Chinese characters."""
+    """Every {zh, en} text: both non-empty; en not a copy of zh and mostly not Chinese
+    characters."""
     issues: list[Issue] = []
     if isinstance(data, dict):
-        if {"zh", "en"} <= set(data) and isinstance(data["zh"], str) and isinstance(data["en"], str):
+        if (
+            {"zh", "en"} <= set(data)
+            and isinstance(data["zh"], str)
+            and isinstance(data["en"], str)
+        ):
             zh, en = data["zh"].strip(), data["en"].strip()
             if not zh or not en:
                 issues.append(Issue(file, path, "empty_text", "zh and en must both be non-empty"))
             elif CJK.search(zh) and en == zh:
                 issues.append(Issue(file, path, "untranslated", "en is a copy of the Chinese"))
             elif len(CJK.findall(en)) * 3 > len(en.replace(" ", "")):
-                issues.append(Issue(file, path, "untranslated", f"en is mostly Chinese: {en[:40]!r}"))
+                issues.append(
+                    Issue(file, path, "untranslated", f"en is mostly Chinese: {en[:40]!r}")
+                )
             return issues
         for key, value in data.items():
             issues += check_texts(value, file, f"{path}.{key}" if path else str(key))
@@ -69,9 +77,13 @@ def check_sme(r: SmeRubric, file: str) -> list[Issue]:
             referenced += [x.question for x in ind.items]
     numbers = [q.number for q in r.questions]
     if numbers != list(range(1, len(numbers) + 1)):
-        out.append(Issue(file, "questions", "numbering", "questions must be numbered 1, 2, 3 … in order"))
+        out.append(
+            Issue(file, "questions", "numbering", "questions must be numbered 1, 2, 3 … in order")
+        )
     for n in sorted(set(numbers) ^ set(referenced)):
-        out.append(Issue(file, "dimensions", "item_question", f"question {n} is not weighted exactly once"))
+        out.append(
+            Issue(file, "dimensions", "item_question", f"question {n} is not weighted exactly once")
+        )
     for n in sorted({n for n in referenced if referenced.count(n) > 1}):
         out.append(Issue(file, "dimensions", "item_question", f"question {n} is weighted twice"))
     for k, pts in r.single_choice_points.items():
@@ -105,35 +117,75 @@ def _check_question(r: SmeRubric, q: Any, file: str, p: str) -> list[Issue]:
         out.append(Issue(file, f"{p}.type", "type", "must be single or multi"))
     elif q.is_multi:
         if nones != [0]:
-            out.append(Issue(file, f"{p}.options", "none_option", "a multi-choice question needs exactly one 'none' option, first"))
+            out.append(
+                Issue(
+                    file,
+                    f"{p}.options",
+                    "none_option",
+                    "a multi-choice question needs exactly one 'none' option, first",
+                )
+            )
     else:
         if nones:
-            out.append(Issue(file, f"{p}.options", "none_option", "'none' is only for multi-choice questions"))
+            out.append(
+                Issue(
+                    file, f"{p}.options", "none_option", "'none' is only for multi-choice questions"
+                )
+            )
         if n not in r.single_choice_points:
-            out.append(Issue(file, f"{p}.options", "option_count", f"the scoring rule has no points for {n} options"))
+            out.append(
+                Issue(
+                    file,
+                    f"{p}.options",
+                    "option_count",
+                    f"the scoring rule has no points for {n} options",
+                )
+            )
     ranges = [o.range for o in q.options if o.range is not None]
     if ranges:
         if len(ranges) != n:
-            out.append(Issue(file, f"{p}.options", "ranges", "either every option has a range or none"))
-        for a, b in zip(ranges, ranges[1:], strict=False):
+            out.append(
+                Issue(file, f"{p}.options", "ranges", "either every option has a range or none")
+            )
+        for a, b in pairwise(ranges):
             if a.max != b.min or a.max_inclusive == b.min_inclusive:
-                out.append(Issue(file, f"{p}.options", "ranges", f"ranges must meet without gap or overlap at {a.max}"))
+                out.append(
+                    Issue(
+                        file,
+                        f"{p}.options",
+                        "ranges",
+                        f"ranges must meet without gap or overlap at {a.max}",
+                    )
+                )
     directions = [o.direction for o in q.options if o.direction is not None]
     if directions and sorted(directions) != ["decrease", "flat", "increase"]:
-        out.append(Issue(file, f"{p}.options", "directions", "trend options need increase, flat and decrease once each"))
+        out.append(
+            Issue(
+                file,
+                f"{p}.options",
+                "directions",
+                "trend options need increase, flat and decrease once each",
+            )
+        )
     if any(f.helper == "energy" for f in q.fields) and not r.energy:
-        out.append(Issue(file, f"{p}.fields", "energy_table", "an energy helper needs energy_table.rows"))
+        out.append(
+            Issue(file, f"{p}.fields", "energy_table", "an energy helper needs energy_table.rows")
+        )
     fids = [f.id for f in q.fields]
     out += [Issue(file, f"{p}.fields", "duplicate_id", f"{x!r} repeats") for x in _dups(fids)]
     if q.derive is not None:
         for ref in q.derive.refs():
             target = r.question(ref.question)
             if target is None or target.field(ref.field) is None:
-                out.append(Issue(file, f"{p}.derive", "field_ref", f"no field {ref.question}.{ref.field}"))
+                out.append(
+                    Issue(file, f"{p}.derive", "field_ref", f"no field {ref.question}.{ref.field}")
+                )
         if q.derive.kind == "rate" and not ranges:
             out.append(Issue(file, f"{p}.derive", "derive", "a rate needs options with ranges"))
         if q.derive.kind == "trend" and not directions:
-            out.append(Issue(file, f"{p}.derive", "derive", "a trend needs options with directions"))
+            out.append(
+                Issue(file, f"{p}.derive", "derive", "a trend needs options with directions")
+            )
     return out
 
 
@@ -147,7 +199,14 @@ def _check_scenarios(r: SmeRubric, file: str) -> list[Issue]:
     for gi, g in enumerate(r.scenario_groups):
         for si, s in enumerate(g.scenarios):
             if len(s.levels) != len(ranks):
-                out.append(Issue(file, f"scenario_groups[{gi}].scenarios[{si}].levels", "level_texts", f"needs {len(ranks)} level texts"))
+                out.append(
+                    Issue(
+                        file,
+                        f"scenario_groups[{gi}].scenarios[{si}].levels",
+                        "level_texts",
+                        f"needs {len(ranks)} level texts",
+                    )
+                )
     return out
 
 
@@ -157,15 +216,31 @@ def _check_levels(r: SmeRubric, file: str) -> list[Issue]:
     if ranks != list(range(1, len(ranks) + 1)):
         out.append(Issue(file, "levels", "numbering", "ranks must be 1, 2, 3 … in order"))
     if len(ranks) > len(r.scenario_levels):
-        out.append(Issue(file, "levels", "scenario_level", "every level needs a scenario level of the same rank"))
+        out.append(
+            Issue(
+                file,
+                "levels",
+                "scenario_level",
+                "every level needs a scenario level of the same rank",
+            )
+        )
     total = len(r.scenarios)
     constrained = sum(1 for s in r.scenarios if s.constrained)
     for i, lv in enumerate(r.levels):
         p = f"levels[{i}]"
         if not lv.min_constrained <= lv.min_scenarios <= total:
-            out.append(Issue(file, p, "thresholds", "need min_constrained ≤ min_scenarios ≤ number of scenarios"))
+            out.append(
+                Issue(
+                    file,
+                    p,
+                    "thresholds",
+                    "need min_constrained ≤ min_scenarios ≤ number of scenarios",
+                )
+            )
         if lv.min_constrained > constrained:
-            out.append(Issue(file, p, "thresholds", "more constrained scenarios required than exist"))
+            out.append(
+                Issue(file, p, "thresholds", "more constrained scenarios required than exist")
+            )
         if not 0 <= lv.min_score <= r.item_max:
             out.append(Issue(file, p, "thresholds", "min_score outside 0..100"))
     for i, (a, b) in enumerate(zip(r.levels, r.levels[1:], strict=False)):
@@ -174,7 +249,9 @@ def _check_levels(r: SmeRubric, file: str) -> list[Issue]:
             or b.min_scenarios < a.min_scenarios
             or b.min_constrained < a.min_constrained
         ):
-            out.append(Issue(file, f"levels[{i + 1}]", "monotone", "a higher level cannot ask for less"))
+            out.append(
+                Issue(file, f"levels[{i + 1}]", "monotone", "a higher level cannot ask for less")
+            )
     return out
 
 
@@ -186,7 +263,16 @@ def _check_decisions(r: SmeRubric, file: str) -> list[Issue]:
     for i, d in enumerate(r.decisions):
         for target in d.applies_to:
             kind, _, rest = target.partition(":")
-            ok = target in known or (kind == "question" and rest.isdigit() and r.question(int(rest)) is not None)
+            ok = target in known or (
+                kind == "question" and rest.isdigit() and r.question(int(rest)) is not None
+            )
             if not ok:
-                out.append(Issue(file, f"decisions[{i}].applies_to", "decision_target", f"unknown target {target!r}"))
+                out.append(
+                    Issue(
+                        file,
+                        f"decisions[{i}].applies_to",
+                        "decision_target",
+                        f"unknown target {target!r}",
+                    )
+                )
     return out

@@ -1,6 +1,7 @@
 """Playwright in Debian's Chromium against the built site served on 127.0.0.1.
 
-Every test's page blocks requests that leave the machine and records them: the site must need nothing
+Every test's page blocks requests that leave the machine and records them: the site must need
+nothing
 from outside itself.
 """
 
@@ -29,8 +30,13 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
         **browser_type_launch_args,
         "executable_path": str(CHROMIUM),
         "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-quic",
         ],
     }
 

@@ -1,4 +1,5 @@
-"""The calculator, used as a person would: click answers, read the level and what the next level needs."""
+"""The calculator, used as a person would: click answers, read the level and what the next level
+needs."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from playwright.sync_api import Page, expect
 
 from tests.zhiping.helpers import SCENARIOS, minimum
 
-# Exactly 40 points (Q1 4 options = 8, Q2 = 6, Q3 = 6, Q4 all = 10, Q5 = 10) and six scenarios at level 2
+# Exactly 40 points (Q1 4 options = 8, Q2 = 6, Q3 = 6, Q4 all = 10, Q5 = 10) and six scenarios at
+# level 2
 # of which three constrained → level 2; level 3 needs 20 more points and 8 scenarios at level 3.
 LEVEL_2 = {**minimum(), "1": [2, 3, 4, 5], "2": 5, "3": 5, "4": list(range(2, 16)), "5": 5}
-LEVEL_2_SCENARIOS = {s: (2 if s in {"产品设计", "营销管理", "生产管控", "工艺设计", "售后服务", "计划排程"} else 0)
-                     for s in SCENARIOS}
+LEVEL_2_SCENARIOS = {
+    s: (2 if s in {"产品设计", "营销管理", "生产管控", "工艺设计", "售后服务", "计划排程"} else 0)
+    for s in SCENARIOS
+}
 
 
 def click_answers(page: Page, questions: dict[str, Any], scenarios: dict[str, int]) -> None:
@@ -99,7 +103,9 @@ def test_energy_helper_converts_the_official_example(calc: Any) -> None:
     helper.locator("summary").click()
     page.locator('input[data-energy="12.energy_last.electricity"]').fill("310")
     page.locator('input[data-energy="12.energy_last.blast_furnace_gas"]').fill("1.5")
-    expect(page.locator('output[data-energy-total="12.energy_last"]')).to_have_text("折合 382.919 吨标准煤")
+    expect(page.locator('output[data-energy-total="12.energy_last"]')).to_have_text(
+        "折合 382.919 吨标准煤"
+    )
 
 
 def test_an_invalid_figure_shows_a_localized_error(calc: Any) -> None:
@@ -110,8 +116,12 @@ def test_an_invalid_figure_shows_a_localized_error(calc: Any) -> None:
         page.locator('input[data-field="2.digital_devices"]').fill("20")
         expect(result(page)).to_have_attribute("data-result-state", "errors")
         expect(page.locator(".zp-error").first).to_contain_text(text)
-        expect(page.locator('[data-item="field:2.digital_devices"]')).to_have_class(re.compile("zp-invalid"))
-        expect(page.locator('input[data-field="2.digital_devices"]')).to_have_value("20")  # nothing lost
+        expect(page.locator('[data-item="field:2.digital_devices"]')).to_have_class(
+            re.compile("zp-invalid")
+        )
+        expect(page.locator('input[data-field="2.digital_devices"]')).to_have_value(
+            "20"
+        )  # nothing lost
 
 
 def test_a_malformed_answers_file_is_refused_and_nothing_is_lost(calc: Any, tmp_path: Path) -> None:

@@ -9,7 +9,9 @@ PAGES = ["", "rubrics/sme-digital-level-2024/", "glossary/", "answers-format/", 
 
 
 @pytest.mark.parametrize("path", PAGES + [f"en/{p}" for p in PAGES])
-def test_reading_pages_stay_local_and_never_load_pyodide(page: Page, site_url: str, outside: object, path: str) -> None:
+def test_reading_pages_stay_local_and_never_load_pyodide(
+    page: Page, site_url: str, outside: object, path: str
+) -> None:
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(site_url + path, wait_until="networkidle")
@@ -19,7 +21,9 @@ def test_reading_pages_stay_local_and_never_load_pyodide(page: Page, site_url: s
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_calculator_loads_only_from_the_site(page: Page, site_url: str, outside: object, lang: str) -> None:
+def test_calculator_loads_only_from_the_site(
+    page: Page, site_url: str, outside: object, lang: str
+) -> None:
     failed: list[Request] = []
     page.on("requestfailed", lambda r: failed.append(r))
     page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculator/sme-digital-level-2024/")
@@ -30,7 +34,9 @@ def test_calculator_loads_only_from_the_site(page: Page, site_url: str, outside:
     assert [r.url for r in failed] == []
 
 
-def test_instant_navigation_from_home_to_calculator(page: Page, site_url: str, outside: object) -> None:
+def test_instant_navigation_from_home_to_calculator(
+    page: Page, site_url: str, outside: object
+) -> None:
     page.goto(site_url)
     page.locator('a[href$="calculator/sme-digital-level-2024/"]').first.click()
     page.wait_for_selector("#zp-calc[data-state=ready]", timeout=90_000)

@@ -1,4 +1,5 @@
-"""Search finds Chinese words inside sentences and English full words, on either language's pages."""
+"""Search finds Chinese words inside sentences and English full words, on either language's
+pages."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("lang", "term", "target"), CASES, ids=[c[1] for c in CASES])
-def test_search_finds_the_page(page: Page, site_url: str, outside: object, lang: str, term: str, target: str) -> None:
+def test_search_finds_the_page(
+    page: Page, site_url: str, outside: object, lang: str, term: str, target: str
+) -> None:
     page.goto(site_url + ("en/" if lang == "en" else ""))
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")

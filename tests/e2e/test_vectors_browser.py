@@ -12,7 +12,8 @@ from zhiping.api import score_json
 
 REPLAY = """async (requests) => {
   const root = document.getElementById("zp-calc");
-  const worker = new Worker(new URL("assets/calculator/worker.mjs", document.baseURI.replace(/calculator\\/.*$/, "")), { type: "module" });
+  const site = document.baseURI.replace(/calculator\\/.*$/, "");
+  const worker = new Worker(new URL("assets/calculator/worker.mjs", site), { type: "module" });
   const results = [];
   let pending = null;
   worker.onmessage = (e) => {
@@ -21,7 +22,8 @@ REPLAY = """async (requests) => {
   };
   const next = () => new Promise((resolve) => (pending = { resolve }));
   let wait = next();
-  worker.postMessage({ type: "boot", wheel: new URL("assets/calculator/" + root.dataset.wheel, document.baseURI.replace(/calculator\\/.*$/, "")).href });
+  const wheel = new URL("assets/calculator/" + root.dataset.wheel, site).href;
+  worker.postMessage({ type: "boot", wheel });
   await wait;
   for (const [i, r] of requests.entries()) {
     wait = next();
@@ -33,12 +35,18 @@ REPLAY = """async (requests) => {
 }"""
 
 
-def test_browser_results_are_identical_to_cpython(page: Page, site_url: str, outside: object) -> None:
+def test_browser_results_are_identical_to_cpython(
+    page: Page, site_url: str, outside: object
+) -> None:
     page.goto(f"{site_url}calculator/sme-digital-level-2024/")
-    requests = [{"rubric": v["rubric"], "lang": v["lang"], "text": answers_text(v)} for v in vectors()]
+    requests = [
+        {"rubric": v["rubric"], "lang": v["lang"], "text": answers_text(v)} for v in vectors()
+    ]
     results = page.evaluate(REPLAY, requests)
     assert len(results) == len(requests)
     for vector, text in zip(vectors(), results, strict=True):
-        assert text == score_json(vector["rubric"], answers_text(vector), vector["lang"]), vector["name"]
+        assert text == score_json(vector["rubric"], answers_text(vector), vector["lang"]), vector[
+            "name"
+        ]
         assert mismatches(json.loads(text), vector["expect"]) == [], vector["name"]
     assert outside.urls == []  # type: ignore[attr-defined]

@@ -24,12 +24,17 @@ def node_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     assert node, "node is needed (make test installs nothing for it: it comes with the machine)"
     wheels = sorted(WHEELS.glob("zhiping-*.whl"))
     assert wheels, "run `make build` first: no wheel in build/wheel"
-    requests = [{"rubric": v["rubric"], "lang": v["lang"], "text": answers_text(v)} for v in vectors()]
+    requests = [
+        {"rubric": v["rubric"], "lang": v["lang"], "text": answers_text(v)} for v in vectors()
+    ]
     path = tmp_path_factory.mktemp("node") / "requests.json"
     path.write_text(json.dumps(requests, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run(
         [node, str(HERE / "replay.mjs"), str(PYODIDE), str(wheels[-1]), str(path)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     data: dict[str, object] = json.loads(proc.stdout)
@@ -44,7 +49,9 @@ def test_node_results_are_identical_to_cpython(node_results: dict[str, object]) 
     results = node_results["results"]
     assert isinstance(results, list)
     for vector, text in zip(vectors(), results, strict=True):
-        assert text == score_json(vector["rubric"], answers_text(vector), vector["lang"]), vector["name"]
+        assert text == score_json(vector["rubric"], answers_text(vector), vector["lang"]), vector[
+            "name"
+        ]
 
 
 def test_node_results_meet_the_vectors(node_results: dict[str, object]) -> None:

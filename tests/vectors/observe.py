@@ -1,4 +1,5 @@
-"""Compare a result JSON with a golden vector's expectation (used by every replay: CPython, Node, browser)."""
+"""Compare a result JSON with a golden vector's expectation (used by every replay: CPython, Node,
+browser)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,9 @@ def mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
             check("next.rank", nxt["rank"], want["rank"])
             check("next.points_missing", nxt["points_missing"]["exact"], want["points_missing"])
             if "points_display" in want:
-                check("next.points_display", nxt["points_missing"]["display"], want["points_display"])
+                check(
+                    "next.points_display", nxt["points_missing"]["display"], want["points_display"]
+                )
             check(
                 "next.score_steps",
                 [[s["question"], s["steps"]] for s in nxt["score_steps"]],
@@ -64,6 +67,8 @@ def mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
         got = next((d["option"] for d in result["derived"] if str(d["question"]) == q), None)
         check(f"derived option of question {q}", got, option)
     for ref, total in expect.get("energy", {}).items():
-        got = next((e["total"] for e in result["energy"] if f"{e['question']}.{e['field']}" == ref), None)
+        got = next(
+            (e["total"] for e in result["energy"] if f"{e['question']}.{e['field']}" == ref), None
+        )
         check(f"energy {ref}", got, total)
     return out

@@ -1,4 +1,5 @@
-"""Bad input gets a clear, localized error for every code, naming the item, and every problem at once."""
+"""Bad input gets a clear, localized error for every code, naming the item, and every problem at
+once."""
 
 from __future__ import annotations
 
@@ -29,22 +30,78 @@ CASES: dict[str, tuple[str, tuple[str, str], str]] = {
     "not_an_object": ("[1, 2]", ("not_an_object", "answers"), "JSON"),
     "unknown_rubric": ('{"rubric": "nope"}', ("unknown_rubric", "rubric"), "nope"),
     "unknown_key": (text({**doc(), "extra": 1}), ("unknown_key", "extra"), "extra"),
-    "unknown_question": (text(doc({**minimum(), "16": 1})), ("unknown_question", "question:16"), "16"),
-    "unknown_scenario": (text(doc(scen={**scenarios(), "数字孪生": 1})), ("unknown_scenario", "scenario:数字孪生"), "数字孪生"),
-    "missing_answer": (text(doc({k: v for k, v in minimum().items() if k != "7"})), ("missing_answer", "question:7"), "第7题"),
-    "missing_scenario": (text(doc(scen={k: v for k, v in scenarios().items() if k != "决策支持"})), ("missing_scenario", "scenario:决策支持"), "决策支持"),
+    "unknown_question": (
+        text(doc({**minimum(), "16": 1})),
+        ("unknown_question", "question:16"),
+        "16",
+    ),
+    "unknown_scenario": (
+        text(doc(scen={**scenarios(), "数字孪生": 1})),
+        ("unknown_scenario", "scenario:数字孪生"),
+        "数字孪生",
+    ),
+    "missing_answer": (
+        text(doc({k: v for k, v in minimum().items() if k != "7"})),
+        ("missing_answer", "question:7"),
+        "第7题",
+    ),
+    "missing_scenario": (
+        text(doc(scen={k: v for k, v in scenarios().items() if k != "决策支持"})),
+        ("missing_scenario", "scenario:决策支持"),
+        "决策支持",
+    ),
     "wrong_type": (text(doc({**minimum(), "2": [1, 2]})), ("wrong_type", "question:2"), "第2题"),
-    "option_out_of_range": (text(doc({**minimum(), "12": 4})), ("option_out_of_range", "question:12"), "4"),
-    "duplicate_option": (text(doc({**minimum(), "1": [2, 2]})), ("duplicate_option", "question:1"), "第1题"),
-    "none_with_others": (text(doc({**minimum(), "4": [1, 2]})), ("none_with_others", "question:4"), "无"),
+    "option_out_of_range": (
+        text(doc({**minimum(), "12": 4})),
+        ("option_out_of_range", "question:12"),
+        "4",
+    ),
+    "duplicate_option": (
+        text(doc({**minimum(), "1": [2, 2]})),
+        ("duplicate_option", "question:1"),
+        "第1题",
+    ),
+    "none_with_others": (
+        text(doc({**minimum(), "4": [1, 2]})),
+        ("none_with_others", "question:4"),
+        "无",
+    ),
     "empty_choice": (text(doc({**minimum(), "6": []})), ("empty_choice", "question:6"), "第6题"),
-    "level_out_of_range": (text(doc(scen={**scenarios(), "产品设计": 5})), ("level_out_of_range", "scenario:产品设计"), "产品设计"),
-    "unknown_field": (text(doc(data={"2": {"devices": 3}})), ("unknown_field", "field:2.devices"), "devices"),
-    "bad_number": (text(doc(data={"2": {"total_devices": "many"}})), ("bad_number", "field:2.total_devices"), "many"),
-    "not_integer": (text(doc(data={"2": {"total_devices": "10.5"}})), ("not_integer", "field:2.total_devices"), "10.5"),
-    "zero_total": (text(doc(data={"2": {"total_devices": 0, "digital_devices": 0}})), ("zero_total", "field:2.total_devices"), "生产设备数量"),
-    "part_exceeds_total": (text(doc(data={"2": {"total_devices": 5, "digital_devices": 6}})), ("part_exceeds_total", "field:2.digital_devices"), "100%"),
-    "unknown_energy": (text(doc(data={"12": {"energy_last": {"uranium": 1}}})), ("unknown_energy", "energy:12.energy_last.uranium"), "uranium"),
+    "level_out_of_range": (
+        text(doc(scen={**scenarios(), "产品设计": 5})),
+        ("level_out_of_range", "scenario:产品设计"),
+        "产品设计",
+    ),
+    "unknown_field": (
+        text(doc(data={"2": {"devices": 3}})),
+        ("unknown_field", "field:2.devices"),
+        "devices",
+    ),
+    "bad_number": (
+        text(doc(data={"2": {"total_devices": "many"}})),
+        ("bad_number", "field:2.total_devices"),
+        "many",
+    ),
+    "not_integer": (
+        text(doc(data={"2": {"total_devices": "10.5"}})),
+        ("not_integer", "field:2.total_devices"),
+        "10.5",
+    ),
+    "zero_total": (
+        text(doc(data={"2": {"total_devices": 0, "digital_devices": 0}})),
+        ("zero_total", "field:2.total_devices"),
+        "生产设备数量",
+    ),
+    "part_exceeds_total": (
+        text(doc(data={"2": {"total_devices": 5, "digital_devices": 6}})),
+        ("part_exceeds_total", "field:2.digital_devices"),
+        "100%",
+    ),
+    "unknown_energy": (
+        text(doc(data={"12": {"energy_last": {"uranium": 1}}})),
+        ("unknown_energy", "energy:12.energy_last.uranium"),
+        "uranium",
+    ),
 }
 
 
@@ -94,14 +151,30 @@ def test_every_problem_is_listed_at_once() -> None:
 
 
 def test_blank_figures_are_allowed() -> None:
-    out = score_dict(None, text(doc(maximum(), data={"2": {"total_devices": "", "digital_devices": None}})))
+    out = score_dict(
+        None, text(doc(maximum(), data={"2": {"total_devices": "", "digital_devices": None}}))
+    )
     assert out["ok"] is True
 
 
 def test_numbers_may_be_strings_with_thousands_separators() -> None:
-    out = score_dict(None, text(doc({**minimum(), "2": 5}, data={"2": {"total_devices": "1,000", "digital_devices": 700}})))
+    out = score_dict(
+        None,
+        text(
+            doc(
+                {**minimum(), "2": 5},
+                data={"2": {"total_devices": "1,000", "digital_devices": 700}},
+            )
+        ),
+    )
     assert out["ok"] is True
-    assert out["derived"][0] == {"question": 2, "option": 5, "kind": "rate", "value": "70", "mismatch": False}
+    assert out["derived"][0] == {
+        "question": 2,
+        "option": 5,
+        "kind": "rate",
+        "value": "70",
+        "mismatch": False,
+    }
 
 
 def test_an_incomplete_form_still_gets_its_suggestions() -> None:
@@ -114,7 +187,9 @@ def test_an_incomplete_form_still_gets_its_suggestions() -> None:
 def test_trend_suggests_flat_only_for_equal_ratios() -> None:  # Z3
     same = {"14": {"staff_last": 10, "revenue_last": 100, "staff_prev": 20, "revenue_prev": 200}}
     out = score_dict(None, text(doc({**minimum(), "14": 2}, data=same)))
-    assert out["derived"] == [{"question": 14, "option": 2, "kind": "flat", "value": "1", "mismatch": False}]
+    assert out["derived"] == [
+        {"question": 14, "option": 2, "kind": "flat", "value": "1", "mismatch": False}
+    ]
     up = {"14": {"staff_last": 10, "revenue_last": "100.01", "staff_prev": 20, "revenue_prev": 200}}
     out = score_dict(None, text(doc({**minimum(), "14": 2}, data=up)))
     assert (out["derived"][0]["option"], out["warnings"][0]["code"]) == (3, "derived_mismatch")
@@ -122,20 +197,31 @@ def test_trend_suggests_flat_only_for_equal_ratios() -> None:  # Z3
 
 def test_device_rate_boundaries_follow_the_brackets() -> None:  # (10%, 20%]: 10 % is the first band
     for digital, option in [(10, 1), (11, 2), (20, 2), (21, 3), (60, 4), (61, 5), (100, 5)]:
-        out = score_dict(None, text(doc(data={"2": {"total_devices": 100, "digital_devices": digital}})))
+        out = score_dict(
+            None, text(doc(data={"2": {"total_devices": 100, "digital_devices": digital}}))
+        )
         assert out["derived"][0]["option"] == option, digital
 
 
 def test_q3_rate_uses_q2_total_and_q11_uses_q14_revenue() -> None:  # A9, Z2
-    data = {"2": {"total_devices": 200}, "3": {"networked_devices": 50}, "11": {"investment": 30},
-            "14": {"revenue_last": 1000}}
+    data = {
+        "2": {"total_devices": 200},
+        "3": {"networked_devices": 50},
+        "11": {"investment": 30},
+        "14": {"revenue_last": 1000},
+    }
     out = score_dict(None, text(doc(data=data)))
     assert {d["question"]: d["option"] for d in out["derived"]} == {3: 3, 11: 1}  # 25 %, 3 %
 
 
 def test_energy_quantities_feed_the_q12_trend() -> None:
-    data = {"12": {"energy_last": {"electricity": "310", "blast_furnace_gas": "1.5"}, "energy_prev": "382.919"},
-            "14": {"revenue_last": 500, "revenue_prev": 500}}
+    data = {
+        "12": {
+            "energy_last": {"electricity": "310", "blast_furnace_gas": "1.5"},
+            "energy_prev": "382.919",
+        },
+        "14": {"revenue_last": 500, "revenue_prev": 500},
+    }
     out = score_dict(None, text(doc(data=data)))
     assert out["energy"][0]["total"] == "382.919"
     assert {d["question"]: d["kind"] for d in out["derived"]} == {12: "flat"}

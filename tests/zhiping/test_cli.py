@@ -36,7 +36,9 @@ def test_text_format_in_english(tmp_path: Path, capsys: object) -> None:
 
 
 def test_bad_answers_exit_1_with_the_errors(tmp_path: Path, capsys: object) -> None:
-    assert main(["score", str(write(tmp_path, "{not json")), "--format", "text", "--lang", "en"]) == 1
+    assert (
+        main(["score", str(write(tmp_path, "{not json")), "--format", "text", "--lang", "en"]) == 1
+    )
     assert "malformed_json" in capsys.readouterr().out  # type: ignore[attr-defined]
 
 
@@ -44,7 +46,10 @@ def test_python_dash_m_reads_standard_input() -> None:
     raw = text(doc(maximum(), scenarios()))
     proc = subprocess.run(
         [sys.executable, "-m", "zhiping", "score", "-", "--lang", "en"],
-        input=raw, capture_output=True, text=True, check=False,
+        input=raw,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["score"]["display"] == "100.00"

@@ -20,7 +20,9 @@ def test_round_trip_through_to_dict_and_from_dict() -> None:
 def test_questions_have_the_official_types_and_option_counts() -> None:
     r = rubric()
     got = {q.number: (q.type, len(q.options)) for q in r.questions}
-    want = {n: ("multi", c) for n, c in MULTI.items()} | {n: ("single", c) for n, c in SINGLE.items()}
+    want = {n: ("multi", c) for n, c in MULTI.items()} | {
+        n: ("single", c) for n, c in SINGLE.items()
+    }
     assert got == want
 
 
@@ -34,8 +36,23 @@ def test_scenarios_are_the_official_sixteen_with_ten_constrained() -> None:
 @pytest.mark.parametrize(
     ("number", "points"),
     # effective maximum per question = w1 × w2 × w3 × 100 (A1 for 14/15)
-    [(1, 8), (2, 6), (3, 6), (4, 10), (5, 10), (6, 5), (7, 5), (8, "7.5"), (9, "7.5"), (10, "7.5"),
-     (11, "7.5"), (12, 7), (13, 7), (14, 3), (15, 3)],
+    [
+        (1, 8),
+        (2, 6),
+        (3, 6),
+        (4, 10),
+        (5, 10),
+        (6, 5),
+        (7, 5),
+        (8, "7.5"),
+        (9, "7.5"),
+        (10, "7.5"),
+        (11, "7.5"),
+        (12, 7),
+        (13, 7),
+        (14, 3),
+        (15, 3),
+    ],
 )
 def test_question_weights_match_the_official_tree(number: int, points: int | str) -> None:
     r = rubric()
@@ -62,7 +79,10 @@ def test_floats_are_refused_as_rubric_numbers() -> None:
 
 def test_from_dict_names_the_bad_path() -> None:
     raw = catalog.bundle()["rubrics"]["sme-digital-level-2024"]
-    broken = {**raw, "questions": [{**raw["questions"][0], "stem": {"zh": "x"}}, *raw["questions"][1:]]}
+    broken = {
+        **raw,
+        "questions": [{**raw["questions"][0], "stem": {"zh": "x"}}, *raw["questions"][1:]],
+    }
     with pytest.raises(ModelError) as err:
         SmeRubric.from_dict(broken)
     assert err.value.path == ".questions[0].stem.en"

@@ -17,7 +17,18 @@ from zhiping.answers import parse_answers
 from zhiping.api import score_dict
 from zhiping.scoring.sme import score
 
-from .helpers import CONSTRAINED, MULTI, SCENARIOS, SINGLE, doc, maximum, minimum, rubric, scenarios, text
+from .helpers import (
+    CONSTRAINED,
+    MULTI,
+    SCENARIOS,
+    SINGLE,
+    doc,
+    maximum,
+    minimum,
+    rubric,
+    scenarios,
+    text,
+)
 
 GUIDING = [s for s in SCENARIOS if s not in CONSTRAINED]
 CONSTRAINED_ORDERED = [s for s in SCENARIOS if s in CONSTRAINED]
@@ -40,14 +51,26 @@ def with_levels(level: int, constrained: int, guiding: int) -> dict[str, int]:
 # Questions whose combinations reach an exact total (points from the official rule):
 EXACT_20 = {**minimum(), "4": list(range(2, 16)), "5": 5}  # 10 + 10
 EXACT_40 = {**EXACT_20, "1": [2, 3, 4, 5], "2": 5, "3": 5}  # + 8 + 6 + 6
-EXACT_60 = {**EXACT_40, "6": [2, 3, 4], "7": [2, 3, 4, 5], "8": 6, "11": 3}  # + 3.75 + 5 + 7.5 + 3.75
+EXACT_60 = {
+    **EXACT_40,
+    "6": [2, 3, 4],
+    "7": [2, 3, 4, 5],
+    "8": 6,
+    "11": 3,
+}  # + 3.75 + 5 + 7.5 + 3.75
 EXACT_80 = {**maximum(), "12": 1, "13": 1, "14": 1, "15": 1}  # foundation 50 + management 30
 
 
 def test_single_choice_points_follow_position() -> None:
     # 3 options → 0/50/100, 5 → 0/25/…/100, 6 → 0/20/…/100, times the question's weight
     assert [points_of({**minimum(), "12": k}, 12) for k in (1, 2, 3)] == [0, Fraction("3.5"), 7]
-    assert [points_of({**minimum(), "2": k}, 2) for k in (1, 2, 3, 4, 5)] == [0, Fraction("1.5"), 3, Fraction("4.5"), 6]
+    assert [points_of({**minimum(), "2": k}, 2) for k in (1, 2, 3, 4, 5)] == [
+        0,
+        Fraction("1.5"),
+        3,
+        Fraction("4.5"),
+        6,
+    ]
 
 
 def test_q8_last_option_scores_full_by_position() -> None:  # decision A5
@@ -85,7 +108,9 @@ def test_maximum_is_100_and_minimum_is_0() -> None:
     ],
     ids=["20", "40", "60", "80"],
 )
-def test_level_holds_at_exactly_the_threshold(questions: dict[str, Any], scen: dict[str, int], level: int) -> None:
+def test_level_holds_at_exactly_the_threshold(
+    questions: dict[str, Any], scen: dict[str, int], level: int
+) -> None:
     result = run(questions, scen)
     assert result.score == [20, 40, 60, 80][level - 1]
     assert result.level == level
@@ -101,7 +126,9 @@ def test_level_holds_at_exactly_the_threshold(questions: dict[str, Any], scen: d
     ],
     ids=["19.29", "38.5", "58.125", "78.5"],
 )
-def test_level_fails_just_below_the_threshold(questions: dict[str, Any], scen: dict[str, int], level: int) -> None:
+def test_level_fails_just_below_the_threshold(
+    questions: dict[str, Any], scen: dict[str, int], level: int
+) -> None:
     result = run(questions, scen)
     assert result.level == level
     assert not result.checks[level].score_ok
@@ -143,7 +170,9 @@ def test_scenario_levels_are_cumulative() -> None:  # A10
 
 def test_both_parts_must_hold() -> None:
     assert run(maximum(), scenarios()).level == 0  # 100 points, no scenarios
-    assert run(minimum(), scenarios(**dict.fromkeys(SCENARIOS, 4))).level == 0  # all scenarios, 0 points
+    assert (
+        run(minimum(), scenarios(**dict.fromkeys(SCENARIOS, 4))).level == 0
+    )  # all scenarios, 0 points
 
 
 def test_every_condition_of_every_level_is_reported() -> None:
@@ -177,6 +206,7 @@ def test_the_exact_score_is_compared_before_display() -> None:  # A7
 
 # ---- properties ----
 
+
 def _questions() -> st.SearchStrategy[dict[str, Any]]:
     parts: dict[str, st.SearchStrategy[Any]] = {}
     for n, count in MULTI.items():
@@ -195,7 +225,9 @@ def _scenarios() -> st.SearchStrategy[dict[str, int]]:
 
 @settings(max_examples=150, deadline=None)
 @given(_questions(), _scenarios(), st.data())
-def test_ticking_more_options_never_lowers_the_score(questions: dict[str, Any], scen: dict[str, int], data: st.DataObject) -> None:
+def test_ticking_more_options_never_lowers_the_score(
+    questions: dict[str, Any], scen: dict[str, int], data: st.DataObject
+) -> None:
     before = run(questions, scen)
     n = data.draw(st.sampled_from(sorted(MULTI)))
     current = [o for o in questions[str(n)] if o != 1]
@@ -208,7 +240,9 @@ def test_ticking_more_options_never_lowers_the_score(questions: dict[str, Any], 
 
 @settings(max_examples=150, deadline=None)
 @given(_questions(), _scenarios(), st.data())
-def test_raising_a_single_choice_never_lowers_the_score(questions: dict[str, Any], scen: dict[str, int], data: st.DataObject) -> None:
+def test_raising_a_single_choice_never_lowers_the_score(
+    questions: dict[str, Any], scen: dict[str, int], data: st.DataObject
+) -> None:
     n = data.draw(st.sampled_from(sorted(SINGLE)))
     higher = {**questions, str(n): data.draw(st.integers(questions[str(n)], SINGLE[n]))}
     assert run(higher, scen).score >= run(questions, scen).score
@@ -216,14 +250,18 @@ def test_raising_a_single_choice_never_lowers_the_score(questions: dict[str, Any
 
 @settings(max_examples=150, deadline=None)
 @given(_questions(), _scenarios(), st.sampled_from(SCENARIOS), st.data())
-def test_raising_a_scenario_level_never_lowers_the_level(questions: dict[str, Any], scen: dict[str, int], name: str, data: st.DataObject) -> None:
+def test_raising_a_scenario_level_never_lowers_the_level(
+    questions: dict[str, Any], scen: dict[str, int], name: str, data: st.DataObject
+) -> None:
     raised = {**scen, name: data.draw(st.integers(scen[name], 4))}
     assert run(questions, raised).level >= run(questions, scen).level
 
 
 @settings(max_examples=100, deadline=None)
 @given(_questions(), _scenarios())
-def test_following_the_gap_reaches_the_next_level(questions: dict[str, Any], scen: dict[str, int]) -> None:
+def test_following_the_gap_reaches_the_next_level(
+    questions: dict[str, Any], scen: dict[str, int]
+) -> None:
     result = run(questions, scen)
     if result.gap is None:
         return

@@ -1,8 +1,8 @@
-"""SME digital level (中小企业数字化水平评测指标): answers → level, score and the way to the next level.
+"""SME digital level (中小企业数字化水平评测指标): answers → level, score, way to the next level.
 
-Official rules (工信厅企业〔2024〕56号): single-choice points by option position, multi-choice
-count × 100 / (options − 1) with "无" = 0; total = Σ item × item weight × indicator weight × dimension
-weight; a level holds when the score and the scenario counts (cumulative levels, constrained scenarios
+Official rules (工信厅企业〔2024〕56号): single-choice points by option position; multi-choice
+count × 100 / (options − 1), "无" = 0; total = Σ item × item, indicator and dimension weights;
+a level holds when the score and the scenario counts (cumulative levels, constrained scenarios
 among them) all reach its thresholds; the result is the highest level that holds, else no level.
 """
 
@@ -36,7 +36,8 @@ def item_score(rubric: SmeRubric, q: Question, choice: tuple[int, ...]) -> Fract
 
 
 def step_gain(rubric: SmeRubric, q: Question) -> Fraction:
-    """Points on the question's own scale that one more option (multi) or one option up (single) adds.
+    """Points on the question's own scale that one more option (multi) or one option up (single)
+    adds.
 
     Both official rules space the options evenly, so every step of a question gains the same.
     """
@@ -53,7 +54,9 @@ def steps_left(q: Question, choice: tuple[int, ...]) -> int:
     return len(q.options) - choice[0]
 
 
-def question_scores(rubric: SmeRubric, choices: dict[int, tuple[int, ...]]) -> tuple[QuestionScore, ...]:
+def question_scores(
+    rubric: SmeRubric, choices: dict[int, tuple[int, ...]]
+) -> tuple[QuestionScore, ...]:
     out = []
     for q in rubric.questions:
         w = rubric.weight_of(q.number)
@@ -110,7 +113,8 @@ def fewest_score_steps(
 ) -> tuple[ScoreStep, ...]:
     """The fewest one-option steps whose points cover ``missing``.
 
-    Each step of a question gains the same, so taking the largest gains first needs the fewest steps.
+    Each step of a question gains the same, so taking the largest gains first needs the fewest
+    steps.
     """
     if missing <= 0:
         return ()
@@ -135,7 +139,8 @@ def fewest_score_steps(
 def fewest_scenario_raises(
     rubric: SmeRubric, levels: dict[str, int], target: Level
 ) -> tuple[tuple[ScenarioRaise, ...], int, int]:
-    """The fewest scenarios to raise to ``target.rank``, nearest ones first (official order on ties).
+    """The fewest scenarios to raise to ``target.rank``, nearest ones first (official order on
+    ties).
 
     Raising a constrained scenario counts for both conditions, so the constrained shortfall is met
     first and the rest of the total shortfall from any scenario.
@@ -158,9 +163,7 @@ def fewest_scenario_raises(
     return raises, need_c, need_t
 
 
-def gap_to(
-    rubric: SmeRubric, target: Level, score: Fraction, answers: SmeAnswers
-) -> Gap:
+def gap_to(rubric: SmeRubric, target: Level, score: Fraction, answers: SmeAnswers) -> Gap:
     missing = max(Fraction(0), target.min_score - score)
     raises, need_c, need_t = fewest_scenario_raises(rubric, answers.scenario_levels, target)
     return Gap(

@@ -69,7 +69,10 @@ def _item(ref: FieldRef) -> str:
 
 
 def _suggest(
-    q: Question, values: dict[tuple[int, str], Fraction], chosen: tuple[int, ...], out: list[Problem]
+    q: Question,
+    values: dict[tuple[int, str], Fraction],
+    chosen: tuple[int, ...],
+    out: list[Problem],
 ) -> Suggestion | None:
     d = q.derive
     if d is None:
