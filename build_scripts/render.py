@@ -26,9 +26,11 @@ from .util import copy_if_changed, write_if_changed
 HEADER = "---\n# generated from {source} by build_scripts/render.py; do not edit\n"
 
 
-def header(source: str, title: str) -> str:
+def header(source: str, title: str, **meta: str) -> str:
     """Front matter naming the source and the page title (the nav shows it in each language)."""
-    return HEADER.format(source=source) + f"title: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    fields = {"title": title, **meta}
+    lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
+    return HEADER.format(source=source) + lines + "---\n"
 
 
 def _lookup(ui: dict[str, Any], lang: str) -> Callable[..., str]:
@@ -148,7 +150,9 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
                 src, m.title.get(lang)
             ) + env.get_template("rubric.md.j2").render(**ctx)
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
-            out[Path(f"calculator/{rid}.{lang}.md")] = header(src, calc_title) + env.get_template(
+            out[Path(f"calculator/{rid}.{lang}.md")] = header(
+                src, calc_title, zhiping_wheel=wheel_name
+            ) + env.get_template(
                 "calculator.md.j2"
             ).render(**{**ctx, "tx": lambda text, lang=lang: text[lang]})
     return out

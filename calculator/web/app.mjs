@@ -10,26 +10,31 @@ const stageListeners = new Set();
 const pending = new Map();
 let nextId = 1;
 
+function onWorkerMessage(msg) {
+  if (msg.type === "stage" || msg.type === "error") {
+    bootState = msg.type === "error" ? { stage: "error", error: msg.message } : { stage: msg.stage, error: null };
+    if (msg.at) document.documentElement.dataset[`zpT${msg.stage}`] = (msg.at - performance.timeOrigin).toFixed(1);
+    stageListeners.forEach((fn) => fn(bootState));
+  } else if (msg.type === "result") {
+    const done = pending.get(msg.id);
+    pending.delete(msg.id);
+    if (done) done(msg);
+  }
+}
+
 function getWorker(wheel) {
   if (worker) return worker;
-  worker = new Worker(new URL("worker.mjs", ASSETS), { type: "module" });
-  worker.onmessage = (event) => {
-    const msg = event.data;
-    if (msg.type === "stage" || msg.type === "error") {
-      bootState = msg.type === "error" ? { stage: "error", error: msg.message } : { stage: msg.stage, error: null };
-      stageListeners.forEach((fn) => fn(bootState));
-    } else if (msg.type === "result") {
-      const done = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (done) done(msg);
-    }
-  };
-  worker.onerror = (event) => {
-    bootState = { stage: "error", error: event.message || "worker failed" };
-    stageListeners.forEach((fn) => fn(bootState));
-  };
-  worker.postMessage({ type: "boot", wheel: new URL(wheel, ASSETS).href });
   bootState = { stage: "runtime", error: null }; // the worker's first import is the runtime itself
+  const early = window.zhipingBoot; // started by the page head (calculator pages), messages kept
+  if (early) {
+    worker = early.worker;
+    early.messages.splice(0).forEach(onWorkerMessage);
+  } else {
+    worker = new Worker(new URL("worker.mjs", ASSETS), { type: "module" });
+    worker.postMessage({ type: "boot", wheel: new URL(wheel, ASSETS).href });
+  }
+  worker.onmessage = (event) => onWorkerMessage(event.data);
+  worker.onerror = (event) => onWorkerMessage({ type: "error", message: event.message || "worker failed" });
   return worker;
 }
 
@@ -216,6 +221,7 @@ function init() {
   const showStage = ({ stage, error }) => {
     root.dataset.state = stage === "ready" ? "ready" : stage === "error" ? "error" : "loading";
     root.dataset.stage = stage;
+    if (stage === "ready" && !root.dataset.tReady) root.dataset.tReady = performance.now().toFixed(1);
     status.textContent = error ? `${root.dataset.msgError} (${error})` : root.dataset[`msgStage${stage[0].toUpperCase()}${stage.slice(1)}`] || "";
     if (stage === "ready") schedule(0);
   };
@@ -248,6 +254,7 @@ function init() {
     if (out.ok) renderResult(root, out);
     else renderErrors(root, out);
     root.dataset.resultCount = String(++resultCount);
+    if (out.ok && !root.dataset.tFirstResult) root.dataset.tFirstResult = performance.now().toFixed(1);
     root.dataset.lastMs = msg.ms.toFixed(3);
   }
 
@@ -275,6 +282,7 @@ function init() {
   });
 
   root.querySelector("[data-action=clear]")?.addEventListener("click", () => {
+    fill(root, "notice");
     form.reset();
     localStorage.removeItem(storeKey);
     schedule(0);
@@ -294,12 +302,16 @@ function init() {
     let answers;
     try {
       answers = JSON.parse(text);
+      if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new TypeError();
     } catch {
       // Let Python word the problem, in the page's language; the form keeps what it had.
       const msg = await callScore(rubric, text, lang);
-      if (msg.text) renderErrors(root, JSON.parse(msg.text));
+      const out = msg.text ? JSON.parse(msg.text) : { title: msg.error, errors: [] };
+      fill(root, "notice", el("p", { className: "zp-error-title", textContent: out.title }),
+        el("ul", { className: "zp-errors" }, ...out.errors.map((e) => el("li", { className: "zp-error", textContent: e.message }))));
       return;
     }
+    fill(root, "notice");
     apply(form, answers);
     schedule(0);
   });
@@ -311,12 +323,16 @@ function init() {
     localStorage.removeItem(storeKey);
   }
   root.dataset.interactive = "1";
+  root.dataset.tInteractive = performance.now().toFixed(1); // milestones for `make bench`
   stageListeners.clear();
   stageListeners.add(showStage);
   getWorker(root.dataset.wheel);
   showStage(bootState);
 }
 
-if (window.document$) window.document$.subscribe(init);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+function start() {
+  if (window.document$) window.document$.subscribe(init); // instant navigation re-emits per page
+  else init();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();

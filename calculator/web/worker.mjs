@@ -5,17 +5,22 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 let api = null;
 
+async function fetchWheel(url) {
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
+  return resp.arrayBuffer();
+}
+
 async function boot(wheelUrl) {
   const indexURL = new URL("../pyodide/", import.meta.url).href;
-  postMessage({ type: "stage", stage: "runtime" });
+  postMessage({ type: "stage", stage: "runtime", at: performance.timeOrigin + performance.now() });
+  const wheel = fetchWheel(wheelUrl); // in parallel with the runtime
   const py = await loadPyodide({ indexURL });
-  postMessage({ type: "stage", stage: "package" });
-  const resp = await fetch(wheelUrl);
-  if (!resp.ok) throw new Error(`${wheelUrl}: HTTP ${resp.status}`);
+  postMessage({ type: "stage", stage: "package", at: performance.timeOrigin + performance.now() });
   const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
-  py.unpackArchive(await resp.arrayBuffer(), "wheel", { extractDir: sitePackages });
+  py.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   api = py.pyimport("zhiping.api");
-  postMessage({ type: "stage", stage: "ready" });
+  postMessage({ type: "stage", stage: "ready", at: performance.timeOrigin + performance.now() });
 }
 
 let booting = null;

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -21,12 +20,13 @@ def display_score(value: Fraction) -> str:
     The official thresholds (≥ 20/40/60/80) compare the exact value; cutting toward zero guarantees
     that a score below a threshold never displays as the threshold itself.
     """
-    return _fixed(math.trunc(value * 10**PLACES))
+    scaled = abs(value.numerator) * 10**PLACES // value.denominator  # integer arithmetic: exact
+    return _fixed(scaled if value >= 0 else -scaled)
 
 
 def display_shortfall(value: Fraction) -> str:
     """A missing amount rounded up to two decimals (0.001 missing shows as "0.01", never "0.00")."""
-    return _fixed(math.ceil(value * 10**PLACES))
+    return _fixed(-(-value.numerator * 10**PLACES // value.denominator))
 
 
 def exact_str(value: Fraction) -> str:

@@ -9,6 +9,7 @@ Weights are kept as exact fractions of 1; numbers written as strings in the YAML
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -583,27 +584,41 @@ class SmeRubric:
     energy: tuple[EnergyRow, ...]
     decisions: tuple[Decision, ...]
 
-    @property
+    # Lookups derived once from the fields (cached_property writes to the instance dict directly,
+    # so the dataclass stays frozen and equal instances stay equal).
+    @cached_property
     def scenarios(self) -> tuple[Scenario, ...]:
         return tuple(s for g in self.scenario_groups for s in g.scenarios)
 
+    @cached_property
+    def _questions(self) -> dict[int, Question]:
+        return {q.number: q for q in self.questions}
+
+    @cached_property
+    def _scenarios(self) -> dict[str, Scenario]:
+        return {s.id: s for s in self.scenarios}
+
+    @cached_property
+    def _weights(self) -> dict[int, Fraction]:
+        return {
+            item.question: item.weight * ind.weight * dim.weight
+            for dim in self.dimensions
+            for ind in dim.indicators
+            for item in ind.items
+        }
+
     def question(self, number: int) -> Question | None:
-        return next((q for q in self.questions if q.number == number), None)
+        return self._questions.get(number)
 
     def scenario(self, scenario_id: str) -> Scenario | None:
-        return next((s for s in self.scenarios if s.id == scenario_id), None)
+        return self._scenarios.get(scenario_id)
 
     def energy_row(self, row_id: str) -> EnergyRow | None:
         return next((r for r in self.energy if r.id == row_id), None)
 
     def weight_of(self, number: int) -> Fraction:
         """The share of the total carried by question ``number`` (item × indicator × dimension)."""
-        for dim in self.dimensions:
-            for ind in dim.indicators:
-                for item in ind.items:
-                    if item.question == number:
-                        return item.weight * ind.weight * dim.weight
-        raise KeyError(number)
+        return self._weights[number]
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> SmeRubric:

@@ -19,7 +19,13 @@ from playwright.sync_api import BrowserContext, Page, Route
 from build_scripts.paths import SITE
 from build_scripts.serve import make_server
 
-pytestmark = pytest.mark.e2e
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
 CHROMIUM = Path("/usr/bin/chromium")
 
 
