@@ -1,13 +1,14 @@
 """``make bench``: build time, bytes per page and calculator timings next to a bare Pyodide boot.
 
 Every browser figure is a cold load in a new browser context (empty cache), median of 5 runs, in
-Debian's Chromium. The bare boot (a page whose worker only runs ``loadPyodide``) is measured in the same
-run, so our overhead reads as a ratio. Bytes are counted by the server (every request, the worker's
-included). Writes the table to stdout and build/bench.md.
+Debian's Chromium. The bare boot (a page whose worker only runs ``loadPyodide``) is measured in
+the same run, so our overhead reads as a ratio. Bytes are counted by the server (every request,
+the worker's included). Writes the table to stdout and build/bench.md.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import statistics
@@ -26,8 +27,15 @@ from .serve import Handler, make_server
 
 RUNS = 5
 RUBRIC = "sme-digital-level-2024"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare</title><body><script type="module">
 const w = new Worker(new URL("bare-worker.mjs", location.href), {type: "module"});
@@ -51,7 +59,7 @@ class Counting(Handler):
 
 def serve(directory: Path) -> tuple[str, Callable[[], None]]:
     server = make_server(directory, 0)
-    server.RequestHandlerClass = lambda *a, **k: Counting(*a, directory=str(directory), **k)  # type: ignore[assignment,misc]
+    server.RequestHandlerClass = functools.partial(Counting, directory=str(directory))
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def stop() -> None:
@@ -65,8 +73,13 @@ def timed_build() -> float:
     for path in (SITE, BUILD / "docs", BUILD / "wheel"):
         shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "build_scripts.build"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "build_scripts.build"],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -92,8 +105,19 @@ def median(values: list[float]) -> float:
 
 def main() -> int:
     build_s = timed_build()
-    results: dict[str, list[float]] = {k: [] for k in (
-        "bare", "interactive", "ready", "first", "warm_api", "warm_page", "rubric_bytes", "calc_bytes")}
+    results: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "bare",
+            "interactive",
+            "ready",
+            "first",
+            "warm_api",
+            "warm_page",
+            "rubric_bytes",
+            "calc_bytes",
+        )
+    }
     site_url, stop_site = serve(SITE)
     bare_url, stop_bare = serve(bare_dir())
     answers = example_answers()
@@ -102,7 +126,9 @@ def main() -> int:
 
         def fresh() -> Page:
             context = browser.new_context()
-            context.add_init_script(f"localStorage.setItem('zhiping:{RUBRIC}:answers', {json.dumps(answers)})")
+            context.add_init_script(
+                f"localStorage.setItem('zhiping:{RUBRIC}:answers', {json.dumps(answers)})"
+            )
             return context.new_page()
 
         for _ in range(RUNS):
@@ -122,18 +148,25 @@ def main() -> int:
             page = fresh()
             page.goto(f"{site_url}calculator/{RUBRIC}/")
             root = page.locator("#zp-calc")
-            page.wait_for_selector("#zp-calc[data-t-first-result]", state="attached", timeout=120_000)
+            page.wait_for_selector(
+                "#zp-calc[data-t-first-result]", state="attached", timeout=120_000
+            )
             page.wait_for_load_state("networkidle")
             results["calc_bytes"].append(Counting.sent)
-            for key, attr in (("interactive", "data-t-interactive"), ("ready", "data-t-ready"),
-                              ("first", "data-t-first-result")):
+            for key, attr in (
+                ("interactive", "data-t-interactive"),
+                ("ready", "data-t-ready"),
+                ("first", "data-t-first-result"),
+            ):
                 results[key].append(float(root.get_attribute(attr) or 0))
             api_ms, page_ms = [], []
             for i in range(RUNS):
                 count = int(root.get_attribute("data-result-count") or 0)
                 started = page.evaluate("performance.now()")
                 page.locator("#q13 label.zp-opt").nth((i + 1) % 3).click()  # always a change
-                page.wait_for_function(f"document.getElementById('zp-calc').dataset.resultCount > {count}")
+                page.wait_for_function(
+                    f"document.getElementById('zp-calc').dataset.resultCount > {count}"
+                )
                 page_ms.append(page.evaluate("performance.now()") - started)
                 api_ms.append(float(root.get_attribute("data-last-ms") or 0))
             results["warm_api"].append(median(api_ms))
@@ -149,18 +182,41 @@ def main() -> int:
     rows = [
         ("build (clean, `make build`)", f"{build_s:.1f} s", ""),
         ("bytes: rubric page (cold)", f"{m['rubric_bytes'] / 1e3:,.0f} kB", "no Pyodide"),
-        ("bytes: calculator page (cold)", f"{m['calc_bytes'] / 1e6:,.2f} MB", "Pyodide runtime included"),
+        (
+            "bytes: calculator page (cold)",
+            f"{m['calc_bytes'] / 1e6:,.2f} MB",
+            "Pyodide runtime included",
+        ),
         ("bare Pyodide boot (worker, `loadPyodide`)", f"{bare:,.0f} ms", "1.00×"),
-        ("calculator: form interactive", f"{m['interactive']:,.0f} ms", f"{m['interactive'] / bare:.2f}× bare"),
-        ("calculator: Pyodide + package ready", f"{m['ready']:,.0f} ms", f"{m['ready'] / bare:.2f}× bare"),
+        (
+            "calculator: form interactive",
+            f"{m['interactive']:,.0f} ms",
+            f"{m['interactive'] / bare:.2f}× bare",
+        ),
+        (
+            "calculator: Pyodide + package ready",
+            f"{m['ready']:,.0f} ms",
+            f"{m['ready'] / bare:.2f}× bare",
+        ),
         ("calculator: first result", f"{m['first']:,.0f} ms", f"{m['first'] / bare:.2f}× bare"),
         ("warm recompute: api call in the worker", f"{m['warm_api']:.2f} ms", ""),
-        ("warm recompute: click → result on screen", f"{m['warm_page']:.0f} ms", "includes the 120 ms input debounce"),
+        (
+            "warm recompute: click → result on screen",
+            f"{m['warm_page']:.0f} ms",
+            "includes the 120 ms input debounce",
+        ),
     ]
-    lines = [f"Cold loads, median of {RUNS}, Chromium {browser_version()}, Pyodide {pyodide_version()}.", "",
-             "| measure | value | note |", "|---|---|---|"]
+    lines = [
+        f"Cold loads, median of {RUNS}, Chromium {browser_version()}, Pyodide {pyodide_version()}.",
+        "",
+        "| measure | value | note |",
+        "|---|---|---|",
+    ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    lines += ["", f"Our overhead on a bare Pyodide boot (first result): {100 * (m['first'] / bare - 1):+.1f} %"]
+    lines += [
+        "",
+        f"Our overhead on a bare Pyodide boot (first result): {100 * (m['first'] / bare - 1):+.1f} %",  # noqa: E501
+    ]
     text = "\n".join(lines)
     print(text)
     (BUILD / "bench.md").write_text(text + "\n", encoding="utf-8")
@@ -168,8 +224,10 @@ def main() -> int:
 
 
 def browser_version() -> str:
-    out = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, check=False)
-    return out.stdout.strip().split()[-1] if out.stdout.strip() else "?"
+    out = subprocess.run(
+        ["/usr/bin/chromium", "--version"], capture_output=True, text=True, check=False
+    ).stdout.split()
+    return out[out.index("Chromium") + 1] if "Chromium" in out[:-1] else "?"
 
 
 def pyodide_version() -> str:

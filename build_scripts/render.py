@@ -152,9 +152,9 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
             out[Path(f"calculator/{rid}.{lang}.md")] = header(
                 src, calc_title, zhiping_wheel=wheel_name
-            ) + env.get_template(
-                "calculator.md.j2"
-            ).render(**{**ctx, "tx": lambda text, lang=lang: text[lang]})
+            ) + env.get_template("calculator.md.j2").render(
+                **{**ctx, "tx": lambda text, lang=lang: text[lang]}
+            )
     return out
 
 

@@ -9,9 +9,9 @@ Weights are kept as exact fractions of 1; numbers written as strings in the YAML
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 LANGS = ("zh", "en")

@@ -20,11 +20,11 @@ from build_scripts.paths import SITE
 from build_scripts.serve import make_server
 
 
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 
