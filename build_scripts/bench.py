@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -179,44 +180,47 @@ def main() -> int:
 
     m = {k: median(v) for k, v in results.items()}
     bare = m["bare"]
+
+    def ms(key: str) -> str:
+        return f"{m[key]:,.0f} ms"
+
+    def spread(key: str, unit: str = "ms") -> str:
+        return f"{min(results[key]):,.0f}–{max(results[key]):,.0f} {unit}"
+
+    def ratio(key: str) -> str:
+        return f"{m[key] / bare:.2f}× bare"
+
     rows = [
-        ("build (clean, `make build`)", f"{build_s:.1f} s", ""),
-        ("bytes: rubric page (cold)", f"{m['rubric_bytes'] / 1e3:,.0f} kB", "no Pyodide"),
+        ("build (clean, `make build`)", f"{build_s:.1f} s", "", ""),
+        ("bytes: rubric page", f"{m['rubric_bytes'] / 1e3:,.0f} kB", "", "no Pyodide requested"),
         (
-            "bytes: calculator page (cold)",
+            "bytes: calculator page",
             f"{m['calc_bytes'] / 1e6:,.2f} MB",
+            "",
             "Pyodide runtime included",
         ),
-        ("bare Pyodide boot (worker, `loadPyodide`)", f"{bare:,.0f} ms", "1.00×"),
+        ("bare Pyodide boot (worker + `loadPyodide`)", ms("bare"), spread("bare"), "1.00×"),
         (
             "calculator: form interactive",
-            f"{m['interactive']:,.0f} ms",
-            f"{m['interactive'] / bare:.2f}× bare",
+            ms("interactive"),
+            spread("interactive"),
+            ratio("interactive"),
         ),
-        (
-            "calculator: Pyodide + package ready",
-            f"{m['ready']:,.0f} ms",
-            f"{m['ready'] / bare:.2f}× bare",
-        ),
-        ("calculator: first result", f"{m['first']:,.0f} ms", f"{m['first'] / bare:.2f}× bare"),
-        ("warm recompute: api call in the worker", f"{m['warm_api']:.2f} ms", ""),
-        (
-            "warm recompute: click → result on screen",
-            f"{m['warm_page']:.0f} ms",
-            "includes the 120 ms input debounce",
-        ),
+        ("calculator: Pyodide + package ready", ms("ready"), spread("ready"), ratio("ready")),
+        ("calculator: first result", ms("first"), spread("first"), ratio("first")),
+        ("warm recompute: api call in the worker", f"{m['warm_api']:.2f} ms", "", ""),
+        ("warm recompute: click → result shown", ms("warm_page"), "", "incl. 120 ms debounce"),
     ]
     lines = [
-        f"Cold loads, median of {RUNS}, Chromium {browser_version()}, Pyodide {pyodide_version()}.",
+        f"Cold loads (new browser context each), median of {RUNS}; Chromium {browser_version()}, "
+        f"Pyodide {pyodide_version()}, {os.cpu_count()} cores.",
         "",
-        "| measure | value | note |",
-        "|---|---|---|",
+        "| measure | median | min–max | note |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    lines += [
-        "",
-        f"Our overhead on a bare Pyodide boot (first result): {100 * (m['first'] / bare - 1):+.1f} %",  # noqa: E501
-    ]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    overhead = 100 * (m["first"] / bare - 1)
+    lines += ["", f"Our overhead on a bare Pyodide boot (first result): {overhead:+.1f} %"]
     text = "\n".join(lines)
     print(text)
     (BUILD / "bench.md").write_text(text + "\n", encoding="utf-8")

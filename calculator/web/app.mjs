@@ -166,6 +166,7 @@ function renderErrors(root, out) {
     );
   }
   fill(root, "summary", ...nodes);
+  fill(root, "sticky", nodes[0].textContent);
 }
 
 function renderResult(root, out) {
@@ -175,6 +176,7 @@ function renderResult(root, out) {
       el("strong", { dataset: { levelRank: out.level.rank }, textContent: out.level.label })),
     el("p", { className: "zp-score" }, el("span", { className: "zp-label", textContent: root.dataset.msgScore }),
       el("strong", { title: out.score.exact, textContent: out.score.display }), ` / ${out.score.max}`));
+  fill(root, "sticky", `${root.dataset.msgLevel}${out.level.label} · ${root.dataset.msgScore}${out.score.display}`);
   const next = out.next
     ? [el("p", { textContent: out.next.intro }), el("ul", {}, ...out.next.text.map((t) => el("li", { textContent: t })))]
     : [el("p", { textContent: root.dataset.msgTop })];
