@@ -23,20 +23,11 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
-from .paths import BUILD, PYODIDE, PYODIDE_RUNTIME, ROOT, SITE
+from .paths import BUILD, CHROMIUM, CHROMIUM_ARGS, PYODIDE, PYODIDE_RUNTIME, ROOT, SITE
 from .serve import Handler, make_server
 
 RUNS = 5
 RUBRIC = "sme-digital-level-2024"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare</title><body><script type="module">
 const w = new Worker(new URL("bare-worker.mjs", location.href), {type: "module"});
@@ -123,7 +114,7 @@ def main() -> int:
     bare_url, stop_bare = serve(bare_dir())
     answers = example_answers()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
 
         def fresh() -> Page:
             context = browser.new_context()
@@ -229,7 +220,7 @@ def main() -> int:
 
 def browser_version() -> str:
     out = subprocess.run(
-        ["/usr/bin/chromium", "--version"], capture_output=True, text=True, check=False
+        [str(CHROMIUM), "--version"], capture_output=True, text=True, check=False
     ).stdout.split()
     return out[out.index("Chromium") + 1] if "Chromium" in out[:-1] else "?"
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .bundle import build_wheel, pyodide_version, write_package_data
-from .load import RubricErrors, load
+from .load import load_or_report
 from .paths import ANSWERS_SCHEMA, CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB
 from .render import write_docs
 from .util import digest
@@ -34,12 +34,9 @@ def package_digest() -> str:
 
 def main() -> int:
     started = time.perf_counter()
-    try:
-        catalog = load()
-    except RubricErrors as exc:
-        print(f"build failed: {len(exc.issues)} problem(s) in the rubric files:", file=sys.stderr)
-        for issue in exc.issues:
-            print(f"  {issue}", file=sys.stderr)
+    catalog = load_or_report()
+    if catalog is None:
+        print("build failed", file=sys.stderr)
         return 1
     write_package_data(catalog)
     wheel = build_wheel()

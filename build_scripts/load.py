@@ -111,13 +111,20 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
     return Catalog(rubrics, models, ui, glossary)
 
 
-def main() -> int:
+def load_or_report(rubric_dir: Path = RUBRICS) -> Catalog | None:
+    """The catalog, or None after printing every problem (file: path: [code] reason) to stderr."""
     try:
-        catalog = load()
+        return load(rubric_dir)
     except RubricErrors as exc:
         print(f"{len(exc.issues)} problem(s) in the rubric files:", file=sys.stderr)
         for issue in exc.issues:
             print(f"  {issue}", file=sys.stderr)
+        return None
+
+
+def main() -> int:
+    catalog = load_or_report()
+    if catalog is None:
         return 1
     print(f"ok: {', '.join(catalog.rubrics)}")
     return 0

@@ -31,6 +31,19 @@ PYODIDE_RUNTIME = (
 )
 
 
+# Debian's Chromium, as the browser tests and the benchmark start it (as root, on a closed network).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+)
+
+
 def rel(path: Path) -> str:
     """A path as shown in messages: relative to the repository root."""
     try:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route
 
-from build_scripts.paths import SITE
+from build_scripts.paths import CHROMIUM, CHROMIUM_ARGS, SITE
 from build_scripts.serve import make_server
 
 
@@ -26,24 +25,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     assert CHROMIUM.exists(), "Debian's chromium is needed: `make test` installs it with apt-get"
     return {
         **browser_type_launch_args,
         "executable_path": str(CHROMIUM),
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--disable-quic",
-        ],
+        "args": list(CHROMIUM_ARGS),
     }
 
 
