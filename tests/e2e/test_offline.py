@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-PAGES = ["", "rubrics/sme-digital-level-2024/", "glossary/", "answers-format/", "offline/"]
+PAGES = [
+    "",
+    "rubrics/sme-digital-level-2024/",
+    "glossary/",
+    "answers-format/",
+    "offline/",
+    "performance/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES + [f"en/{p}" for p in PAGES])
