@@ -285,3 +285,54 @@ def test_result_is_json_serialisable_in_both_languages() -> None:
         out = score_dict(None, text(doc(EXACT_40, with_levels(2, 3, 3))), lang)
         json.dumps(out)
         assert out["lang"] == lang
+
+
+# Points one more option (multi) or one option up (single) adds, by the official 评分逻辑.
+STEP_POINTS = {
+    1: "2",
+    2: "1.5",
+    3: "1.5",
+    4: "5/7",
+    5: "2.5",
+    6: "1.25",
+    7: "1.25",
+    8: "1.5",
+    9: "1.875",
+    10: "1.5",
+    11: "1.875",
+    12: "3.5",
+    13: "3.5",
+    14: "1.5",
+    15: "1.5",
+}
+THRESHOLDS = {1: (6, 3), 2: (6, 3), 3: (8, 5), 4: (10, 6)}  # scenarios, constrained
+
+
+@settings(max_examples=150, deadline=None)
+@given(_questions(), _scenarios())
+def test_the_gap_asks_for_the_fewest_changes(
+    questions: dict[str, Any], scen: dict[str, int]
+) -> None:
+    gap = run(questions, scen).gap
+    if gap is None:
+        return
+    gains: list[Fraction] = []
+    for n, count in MULTI.items():
+        ticked = len([o for o in questions[str(n)] if o != 1])
+        gains += [Fraction(STEP_POINTS[n])] * (count - 1 - ticked)
+    for n, count in SINGLE.items():
+        gains += [Fraction(STEP_POINTS[n])] * (count - questions[str(n)])
+    gains.sort(reverse=True)
+    k = sum(s.steps for s in gap.score_steps)
+    if gap.points_missing > 0:
+        assert sum(gains[:k]) >= gap.points_missing  # enough …
+        assert sum(gains[: k - 1]) < gap.points_missing  # … and one step fewer is not
+    else:
+        assert k == 0
+    need_total, need_constrained = THRESHOLDS[gap.target]
+    at = [s for s in SCENARIOS if scen[s] >= gap.target]
+    fewest = max(
+        need_total - len(at), need_constrained - len([s for s in at if s in CONSTRAINED]), 0
+    )
+    assert len(gap.scenario_raises) == fewest
+    assert all(scen[r.id] == r.current < r.target == gap.target for r in gap.scenario_raises)
