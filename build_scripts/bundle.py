@@ -9,6 +9,7 @@ pure-Python packages, which an offline build cannot do.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,7 @@ def build_wheel() -> Path:
             str(CALCULATOR),
         ],
         check=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},  # fixed zip times: same input, same wheel
     )
     wheels = sorted(WHEELS.glob("zhiping-*-py3-none-any.whl"))
     if len(wheels) != 1:
