@@ -53,7 +53,8 @@ def build_wheel() -> Path:
             str(CALCULATOR),
         ],
         check=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},  # fixed zip times: same input, same wheel
+        # fixed zip times: the same input gives the same wheel
+        env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},
     )
     wheels = sorted(WHEELS.glob("zhiping-*-py3-none-any.whl"))
     if len(wheels) != 1:
