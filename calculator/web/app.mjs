@@ -283,6 +283,7 @@ function init() {
     schedule(250);
   });
 
+  root.querySelector("[data-action=print]")?.addEventListener("click", () => window.print());
   root.querySelector("[data-action=clear]")?.addEventListener("click", () => {
     fill(root, "notice");
     form.reset();
