@@ -47,6 +47,25 @@ function callScore(rubric, answers, lang) {
   });
 }
 
+// Storage may be switched off (private windows, strict policies): the calculator then simply forgets.
+const store = {
+  get(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      /* not kept */
+    }
+  },
+};
+
 // ---- form <-> answers (the documented answers format) ----
 
 function collect(form, rubric) {
@@ -230,7 +249,7 @@ function init() {
 
   async function evaluate() {
     const answers = collect(form, rubric);
-    localStorage.setItem(storeKey, JSON.stringify(answers));
+    store.set(storeKey, JSON.stringify(answers));
     if (bootState.stage !== "ready") return;
     const id = ++latest;
     const msg = await callScore(rubric, answers, lang);
@@ -287,7 +306,7 @@ function init() {
   root.querySelector("[data-action=clear]")?.addEventListener("click", () => {
     fill(root, "notice");
     form.reset();
-    localStorage.removeItem(storeKey);
+    store.set(storeKey, null);
     schedule(0);
   });
   root.querySelector("[data-action=export]")?.addEventListener("click", () => {
@@ -320,10 +339,10 @@ function init() {
   });
 
   try {
-    const saved = JSON.parse(localStorage.getItem(storeKey) || "null");
+    const saved = JSON.parse(store.get(storeKey) || "null");
     if (saved) apply(form, saved);
   } catch {
-    localStorage.removeItem(storeKey);
+    store.set(storeKey, null);
   }
   root.dataset.interactive = "1";
   root.dataset.tInteractive = performance.now().toFixed(1); // milestones for `make bench`
