@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .model import SmeRubric
@@ -18,7 +18,8 @@ FAMILIES = {"sme_digital_level": SmeRubric}
 
 @cache
 def bundle() -> dict[str, Any]:
-    text = resources.files("zhiping").joinpath("data/bundle.json").read_text(encoding="utf-8")
+    # A plain file next to the package (importlib.resources costs ~15 ms more to import in Pyodide).
+    text = (Path(__file__).parent / "data" / "bundle.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -156,9 +156,8 @@ def test_answers_survive_a_reload_and_round_trip_through_export(calc: Any, tmp_p
 
 
 def test_works_when_storage_is_switched_off(page: Page, site_url: str, outside: object) -> None:
-    page.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied'); }})"
-    )
+    denied = "{get() { throw new DOMException('denied'); }}"
+    page.add_init_script(f"Object.defineProperty(window, 'localStorage', {denied})")
     page.goto(f"{site_url}calculator/sme-digital-level-2024/")
     page.wait_for_selector("#zp-calc[data-state=ready]", timeout=90_000)
     click_answers(page, LEVEL_2, LEVEL_2_SCENARIOS)
