@@ -458,11 +458,6 @@ class Level:
     min_scenarios: int
     min_constrained: int
 
-    def label(self, lang: str) -> str:
-        if lang == "en":
-            return f"{self.name.en} ({self.title.en})"
-        return f"{self.name.zh}（{self.title.zh}）"
-
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Level:
         return cls(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from .display import display_score, display_shortfall, exact_str, plain_number
@@ -65,13 +66,13 @@ def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
 
 
 def problem_dict(rubric: SmeRubric | None, p: Problem, w: Words) -> dict[str, str]:
-    params = dict(p.params)
-    label = item_label(rubric, p.item, w) if rubric is not None else p.item
-    if p.item in ("questions", "scenarios", "data"):
-        label = w("items.key", key=p.item)
-    elif p.item == "answers":
+    if p.item == "answers":
         label = w("items.answers")
-    message = w(f"errors.{p.code}", item=label, **params)
+    elif p.item in ("questions", "scenarios", "data"):
+        label = w("items.key", key=p.item)
+    else:
+        label = item_label(rubric, p.item, w) if rubric is not None else p.item
+    message = w(f"errors.{p.code}", item=label, **dict(p.params))
     return {"code": p.code, "item": p.item, "message": message}
 
 
@@ -87,10 +88,12 @@ def errors_dict(
     }
 
 
-def _level_label(rubric: SmeRubric, rank: int, lang: str) -> str:
+def _level_label(rubric: SmeRubric, rank: int, w: Words) -> str:
+    """ "二级（规范级）" / "Level 2 (Standardized)", or the rubric's word for no level."""
     if rank == 0:
-        return rubric.no_level.get(lang)
-    return next(lv for lv in rubric.levels if lv.rank == rank).label(lang)
+        return rubric.no_level.get(w.lang)
+    lv = next(lv for lv in rubric.levels if lv.rank == rank)
+    return w("result.level_label", name=lv.name.get(w.lang), title=lv.title.get(w.lang))
 
 
 def result_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any]:
@@ -104,7 +107,7 @@ def result_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any]:
         levels_out.append(
             {
                 "rank": lv.rank,
-                "label": lv.label(lang),
+                "label": _level_label(rubric, lv.rank, w),
                 "holds": check.holds,
                 "conditions": [
                     {
@@ -142,11 +145,11 @@ def result_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any]:
         "ok": True,
         "rubric": r.rubric_id,
         "lang": lang,
-        "level": {"rank": r.level, "label": _level_label(rubric, r.level, lang)},
+        "level": {"rank": r.level, "label": _level_label(rubric, r.level, w)},
         "score": {
             "exact": exact_str(r.score),
             "display": display_score(r.score),
-            "max": display_score(sum((q.max_points for q in r.questions), r.score * 0)),
+            "max": display_score(sum((q.max_points for q in r.questions), Fraction(0))),
         },
         "questions": [
             {
@@ -261,7 +264,7 @@ def _next_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any] | No
     if gap is None:
         return None
     lang = w.lang
-    label = _level_label(rubric, gap.target, lang)
+    label = _level_label(rubric, gap.target, w)
     scen_target = _scenario_level_name(rubric, gap.target, lang)
     text = []
     if gap.points_missing > 0:
@@ -335,6 +338,6 @@ def _next_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any] | No
 
 
 def _summary(rubric: SmeRubric, r: SmeResult, w: Words) -> str:
-    head = f"{w('result.level')}: {_level_label(rubric, r.level, w.lang)}"
+    head = f"{w('result.level')}: {_level_label(rubric, r.level, w)}"
     score = f"{w('result.score')}: {display_score(r.score)}"
     return " · ".join([head, score])

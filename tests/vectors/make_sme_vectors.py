@@ -7,38 +7,21 @@ by zhiping: per-question points are Q1 2/option, Q2-Q3 0/1.5/3/4.5/6, Q4 5/7 per
 """
 
 import json
+import sys
 from pathlib import Path
 
-SCEN = [
-    "产品设计",
-    "工艺设计",
-    "营销管理",
-    "售后服务",
-    "计划排程",
-    "生产管控",
-    "质量管理",
-    "设备管理",
-    "安全生产",
-    "能耗管理",
-    "采购管理",
-    "仓储物流",
-    "财务管理",
-    "人力资源",
-    "协同办公",
-    "决策支持",
-]
-MULTI = {1: 5, 4: 15, 6: 5, 7: 5, 9: 5, 10: 6}
-SINGLE = {2: 5, 3: 5, 5: 5, 8: 6, 11: 5, 12: 3, 13: 3, 14: 3, 15: 3}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.official import SCENARIOS, max_questions, min_questions
+
+SCEN = SCENARIOS
 
 
 def q_min():
-    return {str(n): ([1] if n in MULTI else 1) for n in range(1, 16)}
+    return min_questions()
 
 
 def q_max():
-    return {
-        str(n): (list(range(2, MULTI[n] + 1)) if n in MULTI else SINGLE[n]) for n in range(1, 16)
-    }
+    return max_questions()
 
 
 def scen(**levels):
