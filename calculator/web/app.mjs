@@ -13,7 +13,6 @@ let nextId = 1;
 function onWorkerMessage(msg) {
   if (msg.type === "stage" || msg.type === "error") {
     bootState = msg.type === "error" ? { stage: "error", error: msg.message } : { stage: msg.stage, error: null };
-    if (msg.at) document.documentElement.dataset[`zpT${msg.stage}`] = (msg.at - performance.timeOrigin).toFixed(1);
     stageListeners.forEach((fn) => fn(bootState));
   } else if (msg.type === "result") {
     const done = pending.get(msg.id);
@@ -321,19 +320,23 @@ function init() {
     if (!file) return;
     const text = await file.text();
     fileInput.value = "";
-    let answers;
+    // Python checks the file itself and words every problem in the page's language (an incomplete
+    // file is fine). A file that is not answers to this rubric leaves the form as it was.
+    const msg = await callScore(rubric, text, lang);
+    const out = msg.text ? JSON.parse(msg.text) : { ok: false, title: msg.error, errors: [] };
+    const problems = out.ok ? [] : out.errors.filter((e) => !e.code.startsWith("missing_"));
+    fill(root, "notice", ...(problems.length ? [
+      el("p", { className: "zp-error-title", textContent: out.title }),
+      el("ul", { className: "zp-errors" }, ...problems.map((e) => el("li", { className: "zp-error", textContent: e.message }))),
+    ] : []));
+    let answers = null;
     try {
       answers = JSON.parse(text);
-      if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new TypeError();
     } catch {
-      // Let Python word the problem, in the page's language; the form keeps what it had.
-      const msg = await callScore(rubric, text, lang);
-      const out = msg.text ? JSON.parse(msg.text) : { title: msg.error, errors: [] };
-      fill(root, "notice", el("p", { className: "zp-error-title", textContent: out.title }),
-        el("ul", { className: "zp-errors" }, ...out.errors.map((e) => el("li", { className: "zp-error", textContent: e.message }))));
-      return;
+      /* reported above */
     }
-    fill(root, "notice");
+    const unusable = problems.some((e) => e.code === "rubric_mismatch" || e.code === "not_an_object");
+    if (unusable || !answers || typeof answers !== "object" || Array.isArray(answers)) return;
     apply(form, answers);
     schedule(0);
   });

@@ -13,14 +13,14 @@ async function fetchWheel(url) {
 
 async function boot(wheelUrl) {
   const indexURL = new URL("../pyodide/", import.meta.url).href;
-  postMessage({ type: "stage", stage: "runtime", at: performance.timeOrigin + performance.now() });
+  postMessage({ type: "stage", stage: "runtime" });
   const wheel = fetchWheel(wheelUrl); // in parallel with the runtime
   const py = await loadPyodide({ indexURL });
-  postMessage({ type: "stage", stage: "package", at: performance.timeOrigin + performance.now() });
+  postMessage({ type: "stage", stage: "package" });
   const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
   py.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   api = py.pyimport("zhiping.api");
-  postMessage({ type: "stage", stage: "ready", at: performance.timeOrigin + performance.now() });
+  postMessage({ type: "stage", stage: "ready" });
 }
 
 let booting = null;

@@ -162,3 +162,19 @@ def test_works_when_storage_is_switched_off(page: Page, site_url: str, outside: 
     page.wait_for_selector("#zp-calc[data-state=ready]", timeout=90_000)
     click_answers(page, LEVEL_2, LEVEL_2_SCENARIOS)
     expect(page.locator("[data-level-rank]")).to_have_text("二级（规范级）")
+
+
+def test_an_imported_file_with_unknown_items_says_so(calc: Any, tmp_path: Path) -> None:
+    page = calc("zh")
+    path = tmp_path / "answers.json"
+    answers = {
+        "rubric": "sme-digital-level-2024",
+        "questions": {"5": 3, "16": 1},
+        "scenarios": {"数字孪生": 2},
+    }
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    page.locator("input[data-action=import]").set_input_files(str(path))
+    notice = page.locator("[data-slot=notice]")
+    expect(notice).to_contain_text("没有编号为「16」的题目")
+    expect(notice).to_contain_text("没有名为「数字孪生」的业务场景")
+    expect(page.locator('#q5 input[value="3"]')).to_be_checked()  # what could be read is kept
