@@ -23,6 +23,7 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
+from .bundle import pyodide_version
 from .paths import BUILD, CHROMIUM, CHROMIUM_ARGS, PYODIDE, PYODIDE_RUNTIME, ROOT, SITE
 from .serve import Handler, make_server
 
@@ -223,10 +224,6 @@ def browser_version() -> str:
         [str(CHROMIUM), "--version"], capture_output=True, text=True, check=False
     ).stdout.split()
     return out[out.index("Chromium") + 1] if "Chromium" in out[:-1] else "?"
-
-
-def pyodide_version() -> str:
-    return str(json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"])
 
 
 if __name__ == "__main__":

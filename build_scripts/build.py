@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from .bundle import build_wheel, pyodide_version, write_package_data
+from .bundle import build_wheel, write_package_data
 from .load import load_or_report
 from .paths import ANSWERS_SCHEMA, CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB
 from .render import write_docs
@@ -48,7 +48,7 @@ def main() -> int:
     assets[Path("assets/calculator") / wheel.name] = wheel
     assets[Path("assets") / ANSWERS_SCHEMA.name] = ANSWERS_SCHEMA
     wheel_ref = f"{wheel.name}?v={package_digest()}"
-    written = write_docs(catalog, assets, wheel_ref, pyodide_version())
+    written = write_docs(catalog, assets, wheel_ref)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [

@@ -108,7 +108,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path, str]:
+def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
     """Every generated page: path under build/docs → Markdown text."""
     env = environment()
     out: dict[Path, str] = {}
@@ -143,7 +143,6 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
                 "m": m,
                 "points": {q.number: option_points(m, q.number) for q in m.questions},
                 "wheel": wheel_name,
-                "pyodide_version": pyodide_version,
             }
             src = f"rubrics/{rid}.yaml"
             out[Path(f"rubrics/{rid}.{lang}.md")] = header(
@@ -158,16 +157,14 @@ def pages(catalog: Catalog, wheel_name: str, pyodide_version: str) -> dict[Path,
     return out
 
 
-def write_docs(
-    catalog: Catalog, assets: dict[Path, Path], wheel_name: str, pyodide_version: str
-) -> int:
+def write_docs(catalog: Catalog, assets: dict[Path, Path], wheel_name: str) -> int:
     """Assemble build/docs: hand-written docs/, generated pages, and asset files. Returns files
     written."""
     wanted: dict[Path, Path | str] = {}
     for src in DOCS.rglob("*"):
         if src.is_file():
             wanted[src.relative_to(DOCS)] = src
-    wanted.update(pages(catalog, wheel_name, pyodide_version))
+    wanted.update(pages(catalog, wheel_name))
     wanted.update(assets)
     written = 0
     for rel_path, content in wanted.items():

@@ -13,7 +13,7 @@ from build_scripts.render import example_answers, pages
 from zhiping.api import score_dict
 
 CATALOG = load()
-PAGES = pages(CATALOG, "zhiping-0.1.0-py3-none-any.whl?v=test", "314.0.7")
+PAGES = pages(CATALOG, "zhiping-0.1.0-py3-none-any.whl?v=test")
 RID = "sme-digital-level-2024"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
