@@ -158,29 +158,36 @@ function renderDerived(root, out) {
   }
 }
 
-function renderErrors(root, out) {
-  const section = root.querySelector("[data-slot=result]");
-  const isMissing = (e) => e.code === "missing_answer" || e.code === "missing_scenario";
-  const invalid = out.errors.filter((e) => !isMissing(e));
-  const missing = out.errors.filter(isMissing);
-  section.dataset.resultState = invalid.length ? "errors" : "incomplete";
-  const list = (errors, mark) => el("ul", { className: "zp-errors" }, ...errors.map((e) => {
+const isMissing = (e) => e.code === "missing_answer" || e.code === "missing_scenario";
+
+// A list of problems, each linked to the form item it concerns; `mark` also flags that item.
+function errorList(root, errors, { mark = false, className = "zp-error" } = {}) {
+  return el("ul", { className: "zp-errors" }, ...errors.map((e) => {
     const target = fieldNode(root, e.item);
     if (target && mark) {
       target.classList.add("zp-invalid");
       target.setAttribute("aria-invalid", "true");
     }
     const text = target?.id ? el("a", { href: `#${target.id}`, textContent: e.message }) : document.createTextNode(e.message);
-    return el("li", { className: mark ? "zp-error" : "zp-missing", dataset: { code: e.code } }, text);
+    return el("li", { className, dataset: { code: e.code } }, text);
   }));
+}
+
+function renderErrors(root, out) {
+  const section = root.querySelector("[data-slot=result]");
+  const invalid = out.errors.filter((e) => !isMissing(e));
+  const missing = out.errors.filter(isMissing);
+  section.dataset.resultState = invalid.length ? "errors" : "incomplete";
   const nodes = [];
-  if (invalid.length) nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), list(invalid, true));
+  if (invalid.length) {
+    nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), errorList(root, invalid, { mark: true }));
+  }
   if (missing.length) {
     const total = root.querySelectorAll("[data-question],[data-scenario]").length;
     const done = String(total - missing.length);
     nodes.push(
       el("p", { className: "zp-progress", textContent: root.dataset.msgIncomplete.replace("{done}", done).replace("{total}", total) }),
-      el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), list(missing, false)),
+      el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), errorList(root, missing, { className: "zp-missing" })),
     );
   }
   fill(root, "summary", ...nodes);
@@ -324,10 +331,10 @@ function init() {
     // file is fine). A file that is not answers to this rubric leaves the form as it was.
     const msg = await callScore(rubric, text, lang);
     const out = msg.text ? JSON.parse(msg.text) : { ok: false, title: msg.error, errors: [] };
-    const problems = out.ok ? [] : out.errors.filter((e) => !e.code.startsWith("missing_"));
+    const problems = out.ok ? [] : out.errors.filter((e) => !isMissing(e));
     fill(root, "notice", ...(problems.length ? [
       el("p", { className: "zp-error-title", textContent: out.title }),
-      el("ul", { className: "zp-errors" }, ...problems.map((e) => el("li", { className: "zp-error", textContent: e.message }))),
+      errorList(root, problems),
     ] : []));
     let answers = null;
     try {

@@ -39,10 +39,16 @@ def _scenario_level_name(rubric: SmeRubric, rank: int, lang: str) -> str:
     return rubric.scenario_levels[rank - 1].name.get(lang)
 
 
-def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
+def item_label(rubric: SmeRubric | None, item: str, w: Words) -> str:
     """A person's name for a problem's item, e.g. "第4题" or "scenario “Product design”"."""
     kind, _, rest = item.partition(":")
     lang = w.lang
+    if item == "answers":
+        return w("items.answers")
+    if not rest:  # a top-level key of the answers file
+        return w("items.key", key=item)
+    if rubric is None:
+        return item
     if kind == "question" and rest.isdigit():
         return w("items.question", number=rest)
     if kind == "scenario":
@@ -60,19 +66,11 @@ def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
         return w(
             "items.energy", number=number, label=label, energy=row.name.get(lang) if row else energy
         )
-    if kind == "answers" or not rest:
-        return w("items.answers") if kind == "answers" else w("items.key", key=kind)
     return item
 
 
 def problem_dict(rubric: SmeRubric | None, p: Problem, w: Words) -> dict[str, str]:
-    if p.item == "answers":
-        label = w("items.answers")
-    elif p.item in ("questions", "scenarios", "data"):
-        label = w("items.key", key=p.item)
-    else:
-        label = item_label(rubric, p.item, w) if rubric is not None else p.item
-    message = w(f"errors.{p.code}", item=label, **dict(p.params))
+    message = w(f"errors.{p.code}", item=item_label(rubric, p.item, w), **dict(p.params))
     return {"code": p.code, "item": p.item, "message": message}
 
 
