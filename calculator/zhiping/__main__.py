@@ -13,12 +13,14 @@ from typing import Any
 
 from . import __version__, catalog
 from .api import score_dict
+from .jsonread import MAX_BYTES
 
 
 def _text(result: dict[str, Any]) -> str:
     if not result["ok"]:
         lines = [result["title"]]
         lines += [f"  - [{e['code']}] {e['message']}" for e in result["errors"]]
+        lines += [f"  ! [{e['code']}] {e['message']}" for e in result["warnings"]]
         return "\n".join(lines)
     lines = [result["summary"], ""]
     for dim in result["dimensions"]:
@@ -31,11 +33,13 @@ def _text(result: dict[str, Any]) -> str:
         lines.append(f"{mark} {lv['label']}")
         for c in lv["conditions"]:
             lines.append(f"    {'✓' if c['holds'] else '✗'} {c['text']}")
+    if result["warnings"]:
+        lines.append("")
+    for warn in result["warnings"]:
+        lines.append(f"! {warn['message']}")
     nxt = result["next"]
     if nxt:
         lines += ["", nxt["intro"], *[f"  - {t}" for t in nxt["text"]]]
-    for warn in result["warnings"]:
-        lines += ["", f"! {warn['message']}"]
     return "\n".join(lines)
 
 
@@ -54,18 +58,22 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(catalog.rubric_ids()))
         return 0
     try:
+        # Bytes, at most one more than the limit: the api decodes them strictly and says so when
+        # the file is too large or not UTF-8 (a text-mode read would raise or echo bad bytes).
         if args.answers == "-":
-            text = sys.stdin.read()
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
-            with open(args.answers, encoding="utf-8") as fh:
-                text = fh.read()
+            with open(args.answers, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         parser.error(f"cannot read {args.answers}: {exc.strerror}")
-    result = score_dict(args.rubric, text, args.lang)
-    if args.format == "text":
-        print(_text(result))
-    else:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+    result = score_dict(args.rubric, data, args.lang)
+    shown = (
+        _text(result) if args.format == "text" else json.dumps(result, ensure_ascii=False, indent=2)
+    )
+    # Every echoed string is printable already; UTF-8 whatever the terminal's locale says.
+    sys.stdout.buffer.write((shown + "\n").encode("utf-8", "backslashreplace"))
+    sys.stdout.flush()
     return 0 if result["ok"] else 1
 
 

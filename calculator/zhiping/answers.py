@@ -1,5 +1,6 @@
-"""Reads a user's answers (the documented JSON shape) into :class:`SmeAnswers`, collecting every
-problem.
+"""Reads a user's answers (the documented JSON shape, already parsed by
+:func:`zhiping.jsonread.read_json`) into :class:`SmeAnswers`, collecting every problem; and writes
+what was read back in the same shape (the page fills its form from that, never from the file).
 
 Shape::
 
@@ -7,17 +8,22 @@ Shape::
      "questions": {"1": [2, 3], "2": 3, ...},     # official number -> option number(s), from 1
      "scenarios": {"<official name>": 0..4, ...},  # 0 = below level 1
      "data": {"2": {"total_devices": 120}, "12": {"energy_last": {"electricity": "310"}}},
-     "meta": {...}}                                # free, ignored
+     "meta": {"company": "...", "date": "...", ...}}  # free notes, kept, not scored
+
+Keys must match the documented patterns exactly (``"01"``, ``"²"`` and ``"١"`` are not question 1).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .display import exact_str
 from .errors import InputError, Problem, problem
+from .jsonread import MAX_TEXT, BadNumber, bounded_number
 from .model import SmeRubric
 
 TOP_LEVEL_KEYS = ("$schema", "rubric", "questions", "scenarios", "data", "meta")
@@ -36,20 +42,43 @@ class SmeAnswers:
     scenario_levels: dict[str, int]
     data: dict[tuple[int, str], Fraction] = field(default_factory=dict)
     energy: dict[tuple[int, str], EnergyInput] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    # Figures that could not be used, and why: they warn, they never block a score (decision Z7).
+    figure_problems: tuple[Problem, ...] = ()
+
+
+QUESTION_KEY = re.compile(r"[1-9][0-9]{0,5}")
+META_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
+MAX_META = 50
+# Full-width digits and separators typed with a Chinese input method mean the ASCII ones.
+_WIDE = str.maketrans("０１２３４５６７８９．，\u3000", "0123456789., ")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 def to_number(value: Any) -> Fraction | None:
-    """An exact non-negative number from a JSON number or a decimal string; None if it is not
-    one."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    """An exact non-negative number from a JSON number or a decimal string ("1,200.5" and
+    full-width digits accepted); None if it is not one. Bounded before conversion."""
+    if isinstance(value, bool | BadNumber):
         return None
-    try:
-        dec = Decimal(str(value).strip().replace(",", ""))
-    except InvalidOperation:
+    if isinstance(value, int | Decimal):
+        number: Decimal | BadNumber = Decimal(value)
+    elif isinstance(value, str):
+        text = value.translate(_WIDE).strip()
+        if len(text) > 60:
+            return None
+        if _GROUPED.fullmatch(text):
+            text = text.replace(",", "")
+        number = bounded_number(text)
+    else:
         return None
-    if not dec.is_finite() or dec < 0:
+    if isinstance(number, BadNumber) or number < 0:
         return None
-    return Fraction(dec)
+    return Fraction(number)
+
+
+def question_number(key: str) -> int | None:
+    """The question number a key names, only in the documented form ``^[1-9][0-9]*$``."""
+    return int(key) if QUESTION_KEY.fullmatch(key) else None
 
 
 def _is_int(value: Any) -> bool:
@@ -62,7 +91,7 @@ def _choices(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[int, tuple
         out.append(problem("not_an_object", "questions"))
         return choices
     for key, value in raw.items():
-        number = int(key) if str(key).isdigit() else None
+        number = question_number(key)
         q = rubric.question(number) if number is not None else None
         if q is None:
             out.append(problem("unknown_question", f"question:{key}", key=key))
@@ -81,13 +110,13 @@ def _choices(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[int, tuple
         else:
             if isinstance(value, list) and len(value) == 1:
                 value = value[0]
-            if not _is_int(value):
+            if not _is_int(value) and not isinstance(value, BadNumber):
                 out.append(problem("wrong_type", item, expected="one"))
                 continue
             picked = [value]
         bad = [p for p in picked if not _is_int(p) or not 1 <= p <= n]
         if bad:
-            out.append(problem("option_out_of_range", item, value=bad[0], count=n))
+            out.append(problem("option_out_of_range", item, value=_shown(bad[0]), count=n))
             continue
         if len(set(picked)) != len(picked):
             dup = next(p for p in picked if picked.count(p) > 1)
@@ -114,7 +143,9 @@ def _scenarios(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[str, int
         if rubric.scenario(key) is None:
             out.append(problem("unknown_scenario", f"scenario:{key}", key=key))
         elif not _is_int(value) or not 0 <= value <= top:
-            out.append(problem("level_out_of_range", f"scenario:{key}", value=value, top=top))
+            out.append(
+                problem("level_out_of_range", f"scenario:{key}", value=_shown(value), top=top)
+            )
         else:
             levels[key] = value
     for s in rubric.scenarios:
@@ -132,9 +163,10 @@ def _data(
         out.append(problem("not_an_object", "data"))
         return values, energy
     for key, fields in raw.items():
-        q = rubric.question(int(key)) if str(key).isdigit() else None
+        number = question_number(key)
+        q = rubric.question(number) if number is not None else None
         if q is None:
-            out.append(problem("unknown_question", f"question:{key}", key=key))
+            out.append(problem("unknown_question", f"data:{key}", key=key))
             continue
         if not isinstance(fields, dict):
             out.append(problem("not_an_object", f"question:{q.number}"))
@@ -145,20 +177,20 @@ def _data(
             if f is None:
                 out.append(problem("unknown_field", item, key=fid))
                 continue
-            if value is None or value == "":
+            if value is None or (isinstance(value, str) and not value.strip()):
                 continue  # an optional blank
             if isinstance(value, dict) and f.helper == "energy":
                 parsed = _energy(rubric, q.number, f.id, value, out)
                 if parsed is not None:
                     energy[(q.number, f.id)] = parsed
                 continue
-            number = to_number(value)
-            if number is None:
-                out.append(problem("bad_number", item, value=value))
-            elif f.integer and number.denominator != 1:
-                out.append(problem("not_integer", item, value=value))
+            amount = to_number(value)
+            if amount is None:
+                out.append(problem("bad_number", item, value=_shown(value)))
+            elif f.integer and amount.denominator != 1:
+                out.append(problem("not_integer", item, value=_shown(value)))
             else:
-                values[(q.number, f.id)] = number
+                values[(q.number, f.id)] = amount
     return values, energy
 
 
@@ -173,27 +205,94 @@ def _energy(
             out.append(problem("unknown_energy", item, key=row_id))
             ok = False
             continue
-        if qty is None or qty == "":
+        if qty is None or (isinstance(qty, str) and not qty.strip()):
             continue
         value = to_number(qty)
         if value is None:
-            out.append(problem("bad_number", item, value=qty))
+            out.append(problem("bad_number", item, value=_shown(qty)))
             ok = False
         else:
             quantities.append((row_id, value))
     return EnergyInput(tuple(quantities)) if ok and quantities else None
 
 
+def _shown(value: Any) -> str:
+    """A bad value as the user would recognise it (JSON text for lists and objects, cut short)."""
+    if isinstance(value, str | BadNumber):
+        return str(value)
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return "[…]" if isinstance(value, list) else "{…}"
+
+
+def _meta(raw: Any, out: list[Problem]) -> dict[str, str]:
+    """Free notes (company, date, …): short strings under simple keys; anything else is reported
+    and dropped."""
+    meta: dict[str, str] = {}
+    if not isinstance(raw, dict):
+        out.append(problem("not_an_object", "meta"))
+        return meta
+    for key, value in raw.items():
+        item = f"meta:{key}"
+        if not META_KEY.fullmatch(key) or len(meta) >= MAX_META:
+            out.append(problem("unknown_key", item, key=key))
+        elif not isinstance(value, str) or len(value) > MAX_TEXT:
+            out.append(problem("bad_text", item, key=key, limit=MAX_TEXT))
+        else:
+            # a lone surrogate cannot be written back as UTF-8: replace it, keep the rest
+            meta[key] = value.encode("utf-8", "replace").decode("utf-8")
+    return meta
+
+
 def read_answers(rubric: SmeRubric, raw: dict[str, Any]) -> tuple[SmeAnswers, list[Problem]]:
-    """What can be read of ``raw`` (possibly incomplete) and every problem found in it."""
+    """What can be read of ``raw`` (possibly incomplete) and every problem that stops it being
+    scored; problems with the optional figures travel in ``answers.figure_problems``."""
     out: list[Problem] = []
     for key in raw:
         if key not in TOP_LEVEL_KEYS:
             out.append(problem("unknown_key", key, key=key))
     choices = _choices(rubric, raw.get("questions", {}), out)
     levels = _scenarios(rubric, raw.get("scenarios", {}), out)
-    values, energy = _data(rubric, raw.get("data", {}), out)
-    return SmeAnswers(choices=choices, scenario_levels=levels, data=values, energy=energy), out
+    figure_out: list[Problem] = []
+    values, energy = _data(rubric, raw.get("data", {}), figure_out)
+    meta = _meta(raw.get("meta", {}), out)
+    answers = SmeAnswers(
+        choices=choices,
+        scenario_levels=levels,
+        data=values,
+        energy=energy,
+        meta=meta,
+        figure_problems=tuple(figure_out),
+    )
+    return answers, out
+
+
+def answers_dict(rubric: SmeRubric, answers: SmeAnswers) -> dict[str, Any]:
+    """``answers`` in the documented format, every value canonical (what a form shows)."""
+    questions: dict[str, Any] = {}
+    for q in rubric.questions:
+        choice = answers.choices.get(q.number)
+        if choice is not None:
+            questions[str(q.number)] = list(choice) if q.is_multi else choice[0]
+    data: dict[str, dict[str, Any]] = {}
+    for (number, fid), value in sorted(answers.data.items()):
+        data.setdefault(str(number), {})[fid] = exact_str(value)
+    for (number, fid), energy in sorted(answers.energy.items()):
+        if (number, fid) not in answers.data:
+            data.setdefault(str(number), {})[fid] = {k: exact_str(v) for k, v in energy.quantities}
+    return {
+        "rubric": rubric.id,
+        "questions": questions,
+        "scenarios": {
+            s.id: answers.scenario_levels[s.id]
+            for s in rubric.scenarios
+            if s.id in answers.scenario_levels
+        },
+        "data": data,
+        "meta": dict(answers.meta),
+    }
 
 
 def parse_answers(rubric: SmeRubric, raw: dict[str, Any]) -> SmeAnswers:

@@ -11,69 +11,77 @@ import json
 from typing import Any
 
 from . import catalog
-from .answers import read_answers
-from .errors import InputError, Problem, problem
+from .answers import SmeAnswers, answers_dict, read_answers
+from .errors import Problem, problem
+from .jsonread import read_json
 from .model import LANGS, SmeRubric
-from .present import Words, derived_dict, errors_dict, result_dict
-from .scoring.sme import score
+from .present import Words, derived_dict, errors_dict, partial_dict, result_dict, warnings_list
+from .scoring.sme import question_scores, score
 from .scoring.sme_data import field_values, suggestions
 
+Data = str | bytes | bytearray | memoryview
 
-def score_dict(rubric_id: str | None, answers_json: str, lang: str = "zh") -> dict[str, Any]:
-    """Score ``answers_json`` (the documented answers format) and return the result dict.
+
+def score_dict(rubric_id: str | None, answers: Data, lang: str = "zh") -> dict[str, Any]:
+    """Score ``answers`` (the documented answers format, as text or as the file's bytes) and
+    return the result dict.
 
     Args:
         rubric_id: the rubric to score against, or None to take it from the answers' "rubric" key.
-        answers_json: the answers as a JSON text.
+        answers: the answers file: its bytes (decoded strictly as UTF-8, a BOM allowed) or text.
         lang: "zh" or "en", the language of every message and label in the result.
 
     Returns ``{"ok": true, ...}`` with the level, scores and explanations, or ``{"ok": false,
-    "errors": [{"code", "item", "message"}]}`` listing every problem found (with the suggestions the
-    raw numbers already give, so a form can pre-select options before it is complete).
-    Never raises for bad input.
+    "errors": [{"code", "item", "message"}]}`` listing every problem found. Either way, when the
+    file could be read, ``"answers"`` holds what was read, in the documented format (a form fills
+    itself from it), and ``"warnings"`` the figures that could not be used; an incomplete result
+    carries ``"partial"`` (the points of the questions answered so far). ``"refused": true`` means
+    nothing could be read. Never raises for bad input; the input is bounded before it is converted
+    (see :mod:`zhiping.jsonread`).
     """
     words = Words(catalog.ui(), lang if lang in LANGS else "zh")
     if lang not in LANGS:
         return errors_dict(
             None, rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words
         )
-    try:
-        raw = json.loads(answers_json)
-    except json.JSONDecodeError as exc:
-        detail = f"{exc.lineno}:{exc.colno} {exc.msg}"
-        return errors_dict(
-            None, rubric_id or "", [problem("malformed_json", "answers", detail=detail)], words
-        )
+    raw, trouble = read_json(answers)
+    if trouble is not None:
+        return errors_dict(None, rubric_id or "", [trouble], words)
     if not isinstance(raw, dict):
         return errors_dict(None, rubric_id or "", [problem("not_an_object", "answers")], words)
     given = raw.get("rubric")
     wanted = rubric_id or given
-    problems: list[Problem] = []
     if not isinstance(wanted, str) or wanted not in catalog.rubric_ids():
-        problems.append(problem("unknown_rubric", "rubric", key=wanted))
-        return errors_dict(None, str(wanted or ""), problems, words)
+        shown = wanted if isinstance(wanted, str) else ""
+        return errors_dict(None, shown, [problem("unknown_rubric", "rubric", key=shown)], words)
     if given is not None and given != wanted:
-        problems.append(problem("rubric_mismatch", "rubric", given=given, expected=wanted))
-        return errors_dict(None, wanted, problems, words)
+        mismatch = problem("rubric_mismatch", "rubric", given=given, expected=wanted)
+        return errors_dict(None, wanted, [mismatch], words)
     rubric: SmeRubric = catalog.rubric(wanted)
-    answers, problems = read_answers(rubric, raw)
-    values, energy = field_values(rubric, answers)
-    found, data_problems = suggestions(rubric, answers, values)
-    problems += data_problems
+    read, problems = read_answers(rubric, raw)
     if problems:
-        out = errors_dict(rubric, wanted, problems, words)
-        out.update(derived_dict(found, energy, words))
-        return out
-    try:
-        result = score(rubric, answers)
-    except InputError as exc:  # pragma: no cover - the same checks ran above
-        return errors_dict(rubric, wanted, exc.problems, words)
-    return result_dict(rubric, result, words)
+        return _incomplete(rubric, read, problems, words)
+    out = result_dict(rubric, score(rubric, read), words)
+    out["answers"] = answers_dict(rubric, read)
+    return out
 
 
-def score_json(rubric_id: str | None, answers_json: str, lang: str = "zh") -> str:
+def _incomplete(
+    rubric: SmeRubric, read: SmeAnswers, problems: list[Problem], words: Words
+) -> dict[str, Any]:
+    values, energy = field_values(rubric, read)
+    found, figure_problems = suggestions(rubric, read, values)
+    out = errors_dict(rubric, rubric.id, problems, words)
+    out.update(derived_dict(rubric, found, energy, words))
+    out["warnings"] = warnings_list(rubric, found, (*read.figure_problems, *figure_problems), words)
+    out["partial"] = partial_dict(rubric, question_scores(rubric, read.choices), words)
+    out["answers"] = answers_dict(rubric, read)
+    return out
+
+
+def score_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     """:func:`score_dict` as a JSON text (UTF-8 characters kept, not escaped)."""
-    return json.dumps(score_dict(rubric_id, answers_json, lang), ensure_ascii=False)
+    return json.dumps(score_dict(rubric_id, answers, lang), ensure_ascii=False)
 
 
 def rubric_ids_json() -> str:

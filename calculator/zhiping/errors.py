@@ -5,10 +5,15 @@ Messages are never built here: :mod:`zhiping.present` localizes them from rubric
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 # Every code a user can meet; ui.yaml must hold a message for each (a test checks it).
 CODES = (
+    "too_large",
+    "not_utf8",
+    "too_deep",
+    "duplicate_key",
     "malformed_json",
     "not_an_object",
     "unknown_rubric",
@@ -31,6 +36,8 @@ CODES = (
     "zero_total",
     "part_exceeds_total",
     "unknown_energy",
+    "bad_text",
+    "above_maximum",
 )
 
 
@@ -50,9 +57,29 @@ class Problem:
         return dict(self.params).get(key, "")
 
 
+def printable(text: str, limit: int = 80) -> str:
+    """``text`` safe to echo anywhere: control characters, lone surrogates and other unprintable
+    code points escaped as ``\\uXXXX``, and cut to ``limit`` characters with "…"."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category[0] == "C" or category in ("Zl", "Zp"):
+            code = ord(ch)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def problem(code: str, item: str, **params: object) -> Problem:
+    """A :class:`Problem`; the item and every parameter are made :func:`printable` (they may echo
+    a hostile file)."""
     assert code in CODES, code
-    return Problem(code, item, tuple((k, str(v)) for k, v in params.items()))
+    return Problem(
+        code, printable(item, 120), tuple((k, printable(str(v))) for k, v in params.items())
+    )
 
 
 class InputError(Exception):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from .answers import question_number
 from .display import display_score, display_shortfall, exact_str, plain_number
 from .errors import Problem
 from .model import SmeRubric
-from .result import SmeResult
+from .result import QuestionScore, SmeResult
 from .scoring.sme_data import EnergyTotal, Suggestion
 
 
@@ -47,9 +48,11 @@ def item_label(rubric: SmeRubric | None, item: str, w: Words) -> str:
         return w("items.answers")
     if not rest:  # a top-level key of the answers file
         return w("items.key", key=item)
+    if kind in ("data", "meta"):
+        return w(f"items.{kind}", key=rest)
     if rubric is None:
         return item
-    if kind == "question" and rest.isdigit():
+    if kind == "question":
         return w("items.question", number=rest)
     if kind == "scenario":
         s = rubric.scenario(rest)
@@ -57,7 +60,8 @@ def item_label(rubric: SmeRubric | None, item: str, w: Words) -> str:
     if kind in ("field", "energy"):
         number, _, tail = rest.partition(".")
         fid, _, energy = tail.partition(".")
-        q = rubric.question(int(number)) if number.isdigit() else None
+        n = question_number(number)
+        q = rubric.question(n) if n is not None else None
         f = q.field(fid) if q else None
         label = f.label.get(lang) if f else fid
         if kind == "field":
@@ -77,12 +81,48 @@ def problem_dict(rubric: SmeRubric | None, p: Problem, w: Words) -> dict[str, st
 def errors_dict(
     rubric: SmeRubric | None, rubric_id: str, problems: list[Problem], w: Words
 ) -> dict[str, Any]:
+    """The answers could not be scored. Without a rubric nothing of the file could be read:
+    ``refused`` tells a page to leave everything as it was."""
     return {
         "ok": False,
+        "refused": rubric is None,
         "rubric": rubric_id,
         "lang": w.lang,
-        "title": w("errors.title"),
+        "title": w("errors.title" if rubric is not None else "errors.refused_title"),
         "errors": [problem_dict(rubric, p, w) for p in problems],
+        "warnings": [],
+    }
+
+
+def _question_dict(q: QuestionScore) -> dict[str, Any]:
+    return {
+        "number": q.number,
+        "choice": list(q.choice),
+        "item_score": exact_str(q.item_score),
+        "points": display_score(q.points),
+        "points_exact": exact_str(q.points),
+        "max": display_score(q.max_points),
+    }
+
+
+def partial_dict(rubric: SmeRubric, scores: tuple[QuestionScore, ...], w: Words) -> dict[str, Any]:
+    """Progress before the result: the points of each question answered so far, and the score of
+    the scored part once every question is answered."""
+    complete = len(scores) == len(rubric.questions)
+    total = sum((q.points for q in scores), Fraction(0))
+    maximum = sum(
+        (rubric.item_max * rubric.weight_of(q.number) for q in rubric.questions), Fraction(0)
+    )
+    return {
+        "questions": [_question_dict(q) for q in scores],
+        "score": {
+            "exact": exact_str(total),
+            "display": display_score(total),
+            "max": display_score(maximum),
+            "text": w("result.part_score", score=display_score(total), max=display_score(maximum)),
+        }
+        if complete
+        else None,
     }
 
 
@@ -149,17 +189,7 @@ def result_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any]:
             "display": display_score(r.score),
             "max": display_score(sum((q.max_points for q in r.questions), Fraction(0))),
         },
-        "questions": [
-            {
-                "number": q.number,
-                "choice": list(q.choice),
-                "item_score": exact_str(q.item_score),
-                "points": display_score(q.points),
-                "points_exact": exact_str(q.points),
-                "max": display_score(q.max_points),
-            }
-            for q in r.questions
-        ],
+        "questions": [_question_dict(q) for q in r.questions],
         "dimensions": [
             {
                 "id": d.id,
@@ -194,16 +224,23 @@ def result_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any]:
         },
         "levels": levels_out,
         "next": _next_dict(rubric, r, w),
-        "warnings": _warnings(rubric, r, w),
-        **derived_dict(r.suggestions, r.energy, w),
+        "warnings": warnings_list(rubric, r.suggestions, r.figure_problems, w),
+        **derived_dict(rubric, r.suggestions, r.energy, w),
         "summary": _summary(rubric, r, w),
     }
 
 
+def _derived_value(s: Suggestion, w: Words) -> str:
+    if s.kind == "rate":
+        return w("warnings.rate_value", value=plain_number(s.value))
+    return w("warnings.trend_value", value=plain_number(s.value))
+
+
 def derived_dict(
-    found: tuple[Suggestion, ...], energy: tuple[EnergyTotal, ...], w: Words
+    rubric: SmeRubric, found: tuple[Suggestion, ...], energy: tuple[EnergyTotal, ...], w: Words
 ) -> dict[str, Any]:
-    """The options raw numbers point to, and converted energy totals."""
+    """The options raw numbers point to (a suggestion the user may accept), and converted energy
+    totals."""
     return {
         "derived": [
             {
@@ -212,6 +249,15 @@ def derived_dict(
                 "kind": s.kind,
                 "value": plain_number(s.value),
                 "mismatch": s.mismatch,
+                "text": w(
+                    "warnings.suggestion",
+                    value=_derived_value(s, w),
+                    suggested=_option_label(rubric, s.question, s.option, w.lang),
+                ),
+                "accept": w(
+                    "warnings.accept",
+                    suggested=_option_label(rubric, s.question, s.option, w.lang),
+                ),
             }
             for s in found
         ],
@@ -228,16 +274,18 @@ def derived_dict(
     }
 
 
-def _warnings(rubric: SmeRubric, r: SmeResult, w: Words) -> list[dict[str, str]]:
-    out = []
-    for s in r.suggestions:
-        if not s.mismatch:
+def warnings_list(
+    rubric: SmeRubric,
+    found: tuple[Suggestion, ...],
+    figure_problems: tuple[Problem, ...],
+    w: Words,
+) -> list[dict[str, str]]:
+    """What the user should look at without it stopping the score: figures that could not be used,
+    and answered questions whose chosen option disagrees with the figures."""
+    out = [problem_dict(rubric, p, w) for p in dict.fromkeys(figure_problems)]
+    for s in found:
+        if not s.mismatch or not s.chosen:
             continue
-        value = (
-            w("warnings.rate_value", value=plain_number(s.value))
-            if s.kind == "rate"
-            else w("warnings.trend_value", value=plain_number(s.value))
-        )
         chosen = w("result.separator").join(
             _option_label(rubric, s.question, c, w.lang) for c in s.chosen
         )
@@ -248,7 +296,7 @@ def _warnings(rubric: SmeRubric, r: SmeResult, w: Words) -> list[dict[str, str]]
                 "message": w(
                     "warnings.derived_mismatch",
                     item=w("items.question", number=s.question),
-                    value=value,
+                    value=_derived_value(s, w),
                     suggested=_option_label(rubric, s.question, s.option, w.lang),
                     chosen=chosen,
                 ),
@@ -264,48 +312,41 @@ def _next_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any] | No
     lang = w.lang
     label = _level_label(rubric, gap.target, w)
     scen_target = _scenario_level_name(rubric, gap.target, lang)
-    text = []
+    chosen = {q.number: q.choice for q in r.questions}
+    groups: list[dict[str, Any]] = []
     if gap.points_missing > 0:
         steps = []
         for st in gap.score_steps:
             q = rubric.question(st.question)
             assert q is not None
-            key = "result.step_multi" if q.is_multi else "result.step_single"
-            steps.append(
-                w(
-                    key,
-                    item=w("items.question", number=st.question),
-                    steps=st.steps,
-                    gain=display_score(st.gain),
-                )
-            )
-        text.append(
-            w(
-                "result.next_points",
-                points=display_shortfall(gap.points_missing),
-                steps=w("result.separator").join(steps),
-            )
-        )
+            item = w("items.question", number=st.question)
+            gain = display_score(st.gain)
+            if q.is_multi:
+                key = "result.step_multi_one" if st.steps == 1 else "result.step_multi"
+                line = w(key, item=item, steps=st.steps, gain=gain)
+            else:
+                target = chosen[st.question][0] + st.steps
+                option = _option_label(rubric, st.question, target, lang)
+                line = w("result.step_single", item=item, option=option, gain=gain)
+            steps.append({"item": f"question:{st.question}", "text": line})
+        head = w("result.next_points", points=display_shortfall(gap.points_missing))
+        groups.append({"text": head, "items": steps})
     if gap.scenario_raises:
         names = []
         for ra in gap.scenario_raises:
             s = rubric.scenario(ra.id)
             assert s is not None
-            names.append(
-                w(
-                    "result.scenario_from",
-                    name=s.name.get(lang),
-                    level=_scenario_level_name(rubric, ra.current, lang),
-                )
+            line = w(
+                "result.scenario_from",
+                name=s.name.get(lang),
+                level=_scenario_level_name(rubric, ra.current, lang),
             )
-        text.append(
-            w(
-                "result.next_scenarios",
-                count=len(gap.scenario_raises),
-                level=scen_target,
-                list=w("result.separator").join(names),
-            )
-        )
+            names.append({"item": f"scenario:{s.id}", "text": line})
+        count = len(gap.scenario_raises)
+        key = "result.next_scenarios_one" if count == 1 else "result.next_scenarios"
+        groups.append({"text": w(key, count=count, level=scen_target), "items": names})
+    sep = w("result.separator")
+    text = [g["text"] + sep.join(i["text"] for i in g["items"]) for g in groups]
     return {
         "rank": gap.target,
         "label": label,
@@ -331,11 +372,11 @@ def _next_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any] | No
         ],
         "constrained_missing": gap.constrained_missing,
         "scenarios_missing": gap.scenarios_missing,
+        "groups": groups,
         "text": text,
     }
 
 
 def _summary(rubric: SmeRubric, r: SmeResult, w: Words) -> str:
-    head = f"{w('result.level')}: {_level_label(rubric, r.level, w)}"
-    score = f"{w('result.score')}: {display_score(r.score)}"
-    return " · ".join([head, score])
+    """One line, read out to screen-reader users after every change."""
+    return w("result.summary", level=_level_label(rubric, r.level, w), score=display_score(r.score))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .errors import Problem
 from .scoring.sme_data import EnergyTotal, Suggestion
 
 
@@ -88,3 +89,4 @@ class SmeResult:
     gap: Gap | None
     suggestions: tuple[Suggestion, ...]
     energy: tuple[EnergyTotal, ...]
+    figure_problems: tuple[Problem, ...] = ()  # figures that could not be used (they warn)

@@ -431,7 +431,8 @@ bad["10"] = [2, 2]
 add(
     "invalid answers list every problem",
     "Q4 ticks 无 with another option; Q3 has no option 6; Q10 repeats an option; a scenario level of 5; an unknown "
-    "scenario; Q13 missing; a device count that is not a whole number.",
+    "scenario; Q13 missing. A device count that is not a whole number is a figure: it warns, it is not "
+    "among the errors.",
     {
         **answers(
             {k: v for k, v in bad.items() if k != "13"}, {**scen(), "产品设计": 5, "数字孪生": 1}
@@ -445,16 +446,18 @@ add(
             ["level_out_of_range", "scenario:产品设计"],
             ["missing_answer", "question:13"],
             ["none_with_others", "question:4"],
-            ["not_integer", "field:2.total_devices"],
             ["option_out_of_range", "question:3"],
             ["unknown_scenario", "scenario:数字孪生"],
         ],
+        "warnings": ["field:2.total_devices"],
     },
 )
 
 add(
-    "impossible figures are errors",
-    "20 digital devices out of 10 (a rate above 100%) and zero staff (no per-capita revenue).",
+    "impossible figures warn; the chosen options still score",
+    "20 digital devices out of 10 (a rate above 100%) and zero staff (no per-capita revenue) cannot be "
+    "used, so they suggest nothing and warn (decision Z7); the options are those of the first vector: "
+    "20 points and 6 level-1 scenarios with 3 constrained, level 1.",
     answers(
         q20,
         scen(**S1),
@@ -464,11 +467,10 @@ add(
         },
     ),
     {
-        "ok": False,
-        "errors": [
-            ["part_exceeds_total", "field:2.digital_devices"],
-            ["zero_total", "field:14.staff_last"],
-        ],
+        "ok": True,
+        "level": 1,
+        "score": "20",
+        "warnings": ["field:2.digital_devices", "field:14.staff_last"],
     },
     lang="en",
 )
@@ -482,6 +484,73 @@ vectors.append(
         "expect": {"ok": False, "errors": [["malformed_json", "answers"]]},
     }
 )
+
+# Hostile files: every runtime must read them the same way (bounded before conversion).
+COMPLETE = json.dumps(answers(q20, scen(**S1)), ensure_ascii=False)
+HOSTILE = [
+    (
+        "a UTF-8 byte-order mark is accepted",
+        "A file saved by Windows Notepad starts with U+FEFF; it is dropped before parsing.",
+        "\ufeff" + COMPLETE,
+        {"ok": True, "level": 1, "score": "20"},
+    ),
+    (
+        "a key given twice is refused",
+        "Which of two 'rubric' values was meant cannot be known.",
+        '{"rubric": "sme-digital-level-2024", "rubric": "sme-digital-level-2024"}',
+        {"ok": False, "errors": [["duplicate_key", "answers"]]},
+    ),
+    (
+        "nesting deeper than 32 levels is refused before parsing",
+        "100 000 nested arrays would exhaust the parser's stack (and crash Pyodide).",
+        "[" * 100000 + "]" * 100000,
+        {"ok": False, "errors": [["too_deep", "answers"]]},
+    ),
+    (
+        "question keys must be written as documented",
+        "'01', '²' and the Arabic-Indic digit one are not question 1; a 5000-digit key is not converted.",
+        json.dumps({"questions": {"01": 1, "²": 1, "\u0661": 1, "9" * 5000: 1}}),
+        {
+            "ok": False,
+            "errors": [["unknown_question", f"question:{k}"] for k in ("01", "²", "\u0661")]
+            + [["unknown_question", "question:" + "9" * 110 + "…"]]
+            + [["missing_answer", f"question:{n}"] for n in range(1, 16)]
+            + [["missing_scenario", f"scenario:{s}"] for s in SCEN],
+        },
+    ),
+    (
+        "a huge exponent or NaN in a figure warns and is never computed",
+        "1e100000000 would take 10^100000000 to compute; NaN is not a number. Both are bad numbers; "
+        "the options still score (20 points, level 1).",
+        COMPLETE[:-1]
+        + ', "data": {"2": {"total_devices": 1e100000000, "digital_devices": NaN}, '
+        + '"3": {"networked_devices": "1e100000000"}}}',
+        {
+            "ok": True,
+            "level": 1,
+            "score": "20",
+            "warnings": [
+                "field:2.digital_devices",
+                "field:2.total_devices",
+                "field:3.networked_devices",
+            ],
+        },
+    ),
+    (
+        "a lone surrogate in a key is echoed escaped",
+        "A JSON escape \\ud800 is not a character; the message shows it as text, never the raw code "
+        "point (printing it would fail).",
+        '{"rubric": "sme-digital-level-2024", "\\ud800": 1, "questions": {}}',
+        {
+            "ok": False,
+            "errors": [["unknown_key", "\\ud800"]]
+            + [["missing_answer", f"question:{n}"] for n in range(1, 16)]
+            + [["missing_scenario", f"scenario:{s}"] for s in SCEN],
+        },
+    ),
+]
+for name, why, raw, expect in HOSTILE:
+    vectors.append({"name": name, "why": why, "lang": "zh", "answers_text": raw, "expect": expect})
 
 Path(__file__).with_name("sme-digital-level-2024.json").write_text(
     json.dumps(

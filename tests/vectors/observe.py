@@ -28,6 +28,9 @@ def mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
         for e in result["errors"]:
             if not e["message"] or "{" in e["message"]:
                 out.append(f"message not filled in: {e}")
+        if "warnings" in expect:
+            got_w = sorted(w["item"] for w in result["warnings"])
+            check("warnings", got_w, sorted(expect["warnings"]))
         return out
     if "level" in expect:
         check("level", result["level"]["rank"], expect["level"])

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from zhiping.__main__ import main
 from zhiping.api import score_dict
 
@@ -31,7 +33,7 @@ def test_text_format_in_english(tmp_path: Path, capsys: object) -> None:
     raw = text(doc(maximum(), scenarios()))
     assert main(["score", str(write(tmp_path, raw)), "--lang", "en", "--format", "text"]) == 0
     shown = capsys.readouterr().out  # type: ignore[attr-defined]
-    assert "Level: No level" in shown
+    assert "Result: No level · score 100.00" in shown
     assert "To reach Level 1 (Initial), you still need:" in shown
 
 
@@ -58,3 +60,59 @@ def test_python_dash_m_reads_standard_input() -> None:
 def test_rubrics_lists_the_ids(capsys: object) -> None:
     assert main(["rubrics"]) == 0
     assert "sme-digital-level-2024" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+RUBRIC = b'{"rubric": "sme-digital-level-2024", '
+HOSTILE = {
+    "invalid UTF-8": (b'{"questions": {"1": [2]}, "meta": {"company": "\xff\xfe"}}', "not_utf8"),
+    "nested 100 000 deep": (b"[" * 100_000 + b"]" * 100_000, "too_deep"),
+    "a 5000-digit number": (
+        RUBRIC + b'"questions": {"2": ' + b"9" * 5000 + b"}}",
+        "option_out_of_range",
+    ),
+    "a lone surrogate key": (RUBRIC + b'"\\ud800": 1}', "unknown_key"),
+    "a duplicate key": (b'{"questions": {}, "questions": {}}', "duplicate_key"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
+def test_a_hostile_file_gets_json_problems_never_a_traceback(
+    tmp_path: Path, name: str, stdin: bool
+) -> None:
+    data, code = HOSTILE[name]
+    path = tmp_path / "answers.json"
+    path.write_bytes(data)
+    proc = subprocess.run(
+        [sys.executable, "-m", "zhiping", "score", "-" if stdin else str(path)],
+        input=data if stdin else None,
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == b""
+    out = json.loads(proc.stdout.decode("utf-8"))  # strict: the output is valid UTF-8
+    assert code in {e["code"] for e in out["errors"]}
+
+
+def test_a_bom_file_scores_like_the_same_file_without_it(tmp_path: Path) -> None:
+    raw = text(doc(maximum(), scenarios()))
+    path = tmp_path / "answers.json"
+    path.write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "zhiping", "score", str(path)], capture_output=True, check=False
+    )
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == score_dict(None, raw)
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "zhiping", "score", str(tmp_path / "nope.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "cannot read" in proc.stderr and "Traceback" not in proc.stderr

@@ -11,7 +11,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..answers import SmeAnswers
-from ..errors import InputError
 from ..model import Level, Question, SmeRubric
 from ..result import (
     Gap,
@@ -57,8 +56,11 @@ def steps_left(q: Question, choice: tuple[int, ...]) -> int:
 def question_scores(
     rubric: SmeRubric, choices: dict[int, tuple[int, ...]]
 ) -> tuple[QuestionScore, ...]:
+    """The points of every question answered in ``choices`` (all of them for a full result)."""
     out = []
     for q in rubric.questions:
+        if q.number not in choices:
+            continue
         w = rubric.weight_of(q.number)
         s = item_score(rubric, q, choices[q.number])
         out.append(QuestionScore(q.number, choices[q.number], s, s * w, rubric.item_max * w))
@@ -177,11 +179,10 @@ def gap_to(rubric: SmeRubric, target: Level, score: Fraction, answers: SmeAnswer
 
 
 def score(rubric: SmeRubric, answers: SmeAnswers) -> SmeResult:
-    """Score complete, valid answers. Raises :class:`InputError` for impossible raw numbers."""
+    """Score complete, valid answers. Figures that cannot be used (a part above its total, a
+    zero total) do not stop the score: they come back in ``figure_problems``."""
     values, energy = field_values(rubric, answers)
     found, problems = suggestions(rubric, answers, values)
-    if problems:
-        raise InputError(problems)
     qs = question_scores(rubric, answers.choices)
     total = sum((q.points for q in qs), Fraction(0))
     counts = scenario_counts(rubric, answers.scenario_levels)
@@ -201,4 +202,5 @@ def score(rubric: SmeRubric, answers: SmeAnswers) -> SmeResult:
         gap=gap,
         suggestions=found,
         energy=energy,
+        figure_problems=(*answers.figure_problems, *problems),
     )
