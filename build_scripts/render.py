@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from zhiping.display import display_score
+from zhiping.jsonread import MAX_BYTES
 from zhiping.model import LANGS, SmeRubric
 from zhiping.scoring.sme import item_score
 
@@ -143,6 +144,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 "m": m,
                 "points": {q.number: option_points(m, q.number) for q in m.questions},
                 "wheel": wheel_name,
+                "max_bytes": MAX_BYTES,
             }
             src = f"rubrics/{rid}.yaml"
             out[Path(f"rubrics/{rid}.{lang}.md")] = header(

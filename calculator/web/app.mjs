@@ -1,6 +1,9 @@
 // Thin glue for the calculator page: serialise the form (already in the HTML), ask the Python worker
 // to score it, and render the JSON that comes back. Every rule, label and message comes either from
 // the page (rendered at build time from rubrics/*.yaml and rubrics/ui.yaml) or from the Python result.
+// Python is the only reader of an answers file: an imported file's bytes go to the worker, and the
+// form is filled from what Python read back. Nothing is ever looked up with a selector built from
+// data: nodes are found by comparing their data attributes.
 // Nothing leaves the browser: answers are kept in this browser's localStorage only.
 
 const ASSETS = new URL("./", import.meta.url);
@@ -37,12 +40,13 @@ function getWorker(wheel) {
   return worker;
 }
 
+// `answers` is the form's answers object, or an ArrayBuffer holding a file's bytes.
 function callScore(rubric, answers, lang) {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    const text = typeof answers === "string" ? answers : JSON.stringify(answers);
-    worker.postMessage({ type: "score", id, rubric, answers: text, lang });
+    if (answers instanceof ArrayBuffer) worker.postMessage({ type: "score", id, rubric, bytes: answers, lang }, [answers]);
+    else worker.postMessage({ type: "score", id, rubric, answers: JSON.stringify(answers), lang });
   });
 }
 
@@ -65,56 +69,73 @@ const store = {
   },
 };
 
+// ---- lookups by data attribute (never a selector built from data) ----
+
+const all = (root, selector) => [...root.querySelectorAll(selector)];
+const byData = (root, selector, key, value) => all(root, selector).find((n) => n.dataset[key] === String(value));
+const own = (obj) => (obj && typeof obj === "object" && !Array.isArray(obj) ? Object.entries(obj) : []);
+
 // ---- form <-> answers (the documented answers format) ----
 
-function collect(form, rubric) {
-  const answers = { rubric, questions: {}, scenarios: {}, data: {} };
-  for (const fs of form.querySelectorAll("[data-question]")) {
-    const q = fs.dataset.question;
-    const checked = [...fs.querySelectorAll("input[data-option]:checked")].map((i) => Number(i.value));
-    if (!checked.length) continue;
-    answers.questions[q] = fs.dataset.type === "multi" ? checked : checked[0];
+function collect(form, rubric, extraMeta) {
+  const answers = { rubric, questions: {}, scenarios: {}, data: {}, meta: { ...extraMeta } };
+  for (const fs of all(form, "[data-question]")) {
+    const checked = all(fs, "input[data-option]").filter((i) => i.checked).map((i) => Number(i.value));
+    if (checked.length) answers.questions[fs.dataset.question] = fs.dataset.type === "multi" ? checked : checked[0];
   }
-  for (const fs of form.querySelectorAll("[data-scenario]")) {
-    const input = fs.querySelector("input[data-level]:checked");
+  for (const fs of all(form, "[data-scenario]")) {
+    const input = all(fs, "input[data-level]").find((i) => i.checked);
     if (input) answers.scenarios[fs.dataset.scenario] = Number(input.value);
   }
-  for (const input of form.querySelectorAll("input[data-field]")) {
+  const energy = all(form, "input[data-energy]");
+  for (const input of all(form, "input[data-field]")) {
     const [q, field] = input.dataset.field.split(".");
-    const energy = [...form.querySelectorAll(`input[data-energy^="${q}.${field}."]`)].filter((e) => e.value.trim());
     let value = input.value.trim();
-    if (energy.length && !value) {
-      value = Object.fromEntries(energy.map((e) => [e.dataset.energy.split(".")[2], e.value.trim()]));
-    }
+    const parts = energy.filter((e) => e.dataset.energy.startsWith(`${input.dataset.field}.`) && e.value.trim());
+    if (parts.length && !value) value = Object.fromEntries(parts.map((e) => [e.dataset.energy.split(".")[2], e.value.trim()]));
     if (value === "") continue;
     (answers.data[q] ??= {})[field] = value;
+  }
+  for (const input of all(form, "input[data-meta]")) {
+    if (input.value.trim()) answers.meta[input.dataset.meta] = input.value.trim();
+    else delete answers.meta[input.dataset.meta];
   }
   return answers;
 }
 
+// Fills the form from answers in the documented format: Python's read-back of a file, or what this
+// page saved itself. Unknown items are skipped. Returns the meta keys the form has no field for.
 function apply(form, answers) {
   form.reset();
-  for (const [q, value] of Object.entries(answers.questions || {})) {
+  for (const [q, value] of own(answers.questions)) {
+    const fs = byData(form, "[data-question]", "question", q);
     const picked = new Set([].concat(value).map(String));
-    form.querySelectorAll(`[data-question="${q}"] input[data-option]`).forEach((i) => (i.checked = picked.has(i.value)));
+    if (fs) all(fs, "input[data-option]").forEach((i) => (i.checked = picked.has(i.value)));
   }
-  for (const [s, level] of Object.entries(answers.scenarios || {})) {
-    const fs = [...form.querySelectorAll("[data-scenario]")].find((f) => f.dataset.scenario === s);
-    fs?.querySelectorAll("input[data-level]").forEach((i) => (i.checked = i.value === String(level)));
+  for (const [s, level] of own(answers.scenarios)) {
+    const fs = byData(form, "[data-scenario]", "scenario", s);
+    if (fs) all(fs, "input[data-level]").forEach((i) => (i.checked = i.value === String(level)));
   }
-  for (const [q, fields] of Object.entries(answers.data || {})) {
-    for (const [field, value] of Object.entries(fields)) {
+  for (const [q, fields] of own(answers.data)) {
+    for (const [field, value] of own(fields)) {
       if (value && typeof value === "object") {
-        for (const [energy, qty] of Object.entries(value)) {
-          const e = form.querySelector(`input[data-energy="${q}.${field}.${energy}"]`);
+        for (const [energy, qty] of own(value)) {
+          const e = byData(form, "input[data-energy]", "energy", `${q}.${field}.${energy}`);
           if (e) e.value = String(qty);
         }
       } else {
-        const input = form.querySelector(`input[data-field="${q}.${field}"]`);
+        const input = byData(form, "input[data-field]", "field", `${q}.${field}`);
         if (input) input.value = String(value);
       }
     }
   }
+  const extra = {};
+  for (const [key, value] of own(answers.meta)) {
+    const input = byData(form, "input[data-meta]", "meta", key);
+    if (input) input.value = String(value);
+    else extra[key] = String(value);
+  }
+  return extra;
 }
 
 // ---- rendering ----
@@ -126,86 +147,128 @@ const el = (tag, { dataset, ...props } = {}, ...children) => {
   return node;
 };
 const mark = (ok) => el("span", { className: ok ? "zp-ok" : "zp-no", textContent: ok ? "✓" : "✗" });
+const slot = (root, name) => root.querySelector(`[data-slot="${name}"]`); // names are constants
 
-function fill(root, slot, ...nodes) {
-  const target = root.querySelector(`[data-slot="${slot}"]`);
-  if (target) target.replaceChildren(...nodes);
+function fill(root, name, ...nodes) {
+  slot(root, name)?.replaceChildren(...nodes);
 }
 
 function clearMarks(root) {
-  root.querySelectorAll(".zp-invalid, .zp-warn").forEach((n) => {
+  all(root, ".zp-invalid, .zp-warn").forEach((n) => {
     n.classList.remove("zp-invalid", "zp-warn");
     n.removeAttribute("aria-invalid");
   });
 }
 
+// The form node a problem's item names ("question:4", "field:2.total_devices", "energy:12.x.coal", …).
 function itemNode(root, item) {
-  return [...root.querySelectorAll("[data-item]")].find((n) => n.dataset.item === item || item.startsWith(n.dataset.item + "."));
-}
-
-function fieldNode(root, item) {
-  const [kind, rest] = [item.slice(0, item.indexOf(":")), item.slice(item.indexOf(":") + 1)];
-  if (kind === "field") return root.querySelector(`input[data-field="${rest}"]`)?.closest("[data-item]");
-  if (kind === "energy") return root.querySelector(`input[data-energy="${rest}"]`)?.closest("[data-item]");
-  return itemNode(root, item);
-}
-
-function renderDerived(root, out) {
-  root.querySelectorAll("output[data-energy-total]").forEach((o) => (o.textContent = ""));
-  for (const e of out.energy || []) {
-    const o = root.querySelector(`output[data-energy-total="${e.question}.${e.field}"]`);
-    if (o) o.textContent = e.text;
-  }
+  const cut = item.indexOf(":");
+  const [kind, rest] = [item.slice(0, cut), item.slice(cut + 1)];
+  if (kind === "field") return byData(root, "input[data-field]", "field", rest)?.closest("[data-item]");
+  if (kind === "energy") return byData(root, "input[data-energy]", "energy", rest)?.closest("[data-item]");
+  if (kind === "meta") return byData(root, "input[data-meta]", "meta", rest)?.closest("fieldset");
+  return byData(root, "[data-item]", "item", item);
 }
 
 const isMissing = (e) => e.code === "missing_answer" || e.code === "missing_scenario";
 
-// A list of problems, each linked to the form item it concerns; `mark` also flags that item.
-function errorList(root, errors, { mark = false, className = "zp-error" } = {}) {
-  return el("ul", { className: "zp-errors" }, ...errors.map((e) => {
-    const target = fieldNode(root, e.item);
-    if (target && mark) {
-      target.classList.add("zp-invalid");
-      target.setAttribute("aria-invalid", "true");
+// A list of problems, each linked to the form item it concerns; `flag` marks that item too.
+function problemList(root, problems, options = {}) {
+  return el("ul", { className: "zp-errors" }, ...problemItems(root, problems, options));
+}
+
+function problemItems(root, problems, { flag = null, className = "zp-error" } = {}) {
+  return problems.map((e) => {
+    const target = itemNode(root, e.item);
+    if (target && flag) {
+      target.classList.add(flag);
+      if (flag === "zp-invalid") target.setAttribute("aria-invalid", "true");
     }
     const text = target?.id ? el("a", { href: `#${target.id}`, textContent: e.message }) : document.createTextNode(e.message);
     return el("li", { className, dataset: { code: e.code } }, text);
-  }));
+  });
 }
 
-function renderErrors(root, out) {
-  const section = root.querySelector("[data-slot=result]");
-  const invalid = out.errors.filter((e) => !isMissing(e));
-  const missing = out.errors.filter(isMissing);
-  section.dataset.resultState = invalid.length ? "errors" : "incomplete";
+function renderPoints(root, questions) {
+  all(root, "output[data-points-for]").forEach((o) => (o.textContent = ""));
+  for (const q of questions || []) {
+    const o = byData(root, "output[data-points-for]", "pointsFor", q.number);
+    if (o) o.textContent = `${q.points} / ${q.max}`;
+  }
+}
+
+function renderDerived(root, out, accept) {
+  all(root, "output[data-energy-total]").forEach((o) => (o.textContent = ""));
+  for (const e of out.energy || []) {
+    const o = byData(root, "output[data-energy-total]", "energyTotal", `${e.question}.${e.field}`);
+    if (o) o.textContent = e.text;
+  }
+  // A figure suggests an option; only the user's click changes a choice.
+  all(root, "[data-suggest-for]").forEach((n) => {
+    n.hidden = true;
+    n.replaceChildren();
+  });
+  for (const d of out.derived || []) {
+    const box = byData(root, "[data-suggest-for]", "suggestFor", d.question);
+    if (!box || !d.mismatch) continue;
+    const button = el("button", { type: "button", className: "md-button zp-accept", textContent: d.accept });
+    button.addEventListener("click", () => accept(d.question, d.option));
+    box.replaceChildren(el("span", { textContent: d.text }), " ", button);
+    box.hidden = false;
+  }
+}
+
+function renderWarnings(root, warnings) {
+  const block = slot(root, "warnings-block");
+  block.hidden = !warnings.length;
+  fill(root, "warnings", ...problemItems(root, warnings, { flag: "zp-warn", className: "zp-warning" }));
+}
+
+function renderIncomplete(root, out) {
+  const errors = out.errors || [];
+  const invalid = errors.filter((e) => !isMissing(e));
+  const missing = errors.filter(isMissing);
+  slot(root, "result").dataset.resultState = invalid.length ? "errors" : "incomplete";
+  slot(root, "details").hidden = true;
   const nodes = [];
-  if (invalid.length) {
-    nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), errorList(root, invalid, { mark: true }));
-  }
+  if (invalid.length) nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, invalid, { flag: "zp-invalid" }));
+  let line = invalid.length ? out.title : "";
   if (missing.length) {
-    const total = root.querySelectorAll("[data-question],[data-scenario]").length;
-    const done = String(total - missing.length);
-    nodes.push(
-      el("p", { className: "zp-progress", textContent: root.dataset.msgIncomplete.replace("{done}", done).replace("{total}", total) }),
-      el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), errorList(root, missing, { className: "zp-missing" })),
-    );
+    const total = all(root, "[data-question],[data-scenario]").length;
+    line = root.dataset.msgIncomplete.replace("{done}", String(total - missing.length)).replace("{total}", String(total));
+    nodes.push(el("p", { className: "zp-progress", textContent: line }));
+    const first = itemNode(root, missing[0].item);
+    if (first?.id) {
+      const text = root.dataset.msgNextMissing.replace("{item}", missing[0].label);
+      nodes.push(el("p", {}, el("a", { className: "zp-next-missing", href: `#${first.id}`, textContent: text })));
+    }
+    nodes.push(el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), problemList(root, missing, { className: "zp-missing" })));
   }
+  const part = out.partial?.score;
+  if (part) nodes.unshift(el("p", { className: "zp-part-score", textContent: part.text }));
   fill(root, "summary", ...nodes);
-  fill(root, "sticky", nodes[0].textContent);
+  fill(root, "sticky", line);
+  return line;
 }
 
 function renderResult(root, out) {
-  root.querySelector("[data-slot=result]").dataset.resultState = "ok";
+  slot(root, "result").dataset.resultState = "ok";
+  slot(root, "details").hidden = false;
   fill(root, "summary",
     el("p", { className: "zp-level" }, el("span", { className: "zp-label", textContent: root.dataset.msgLevel }),
       el("strong", { dataset: { levelRank: out.level.rank }, textContent: out.level.label })),
     el("p", { className: "zp-score" }, el("span", { className: "zp-label", textContent: root.dataset.msgScore }),
       el("strong", { title: out.score.exact, textContent: out.score.display }), ` / ${out.score.max}`));
-  fill(root, "sticky", `${root.dataset.msgLevel}${out.level.label} · ${root.dataset.msgScore}${out.score.display}`);
+  fill(root, "sticky", out.summary);
+  const link = (item, text) => {
+    const target = itemNode(root, item);
+    return target?.id ? el("a", { href: `#${target.id}`, textContent: text }) : text;
+  };
   const next = out.next
-    ? [el("p", { textContent: out.next.intro }), el("ul", {}, ...out.next.text.map((t) => el("li", { textContent: t })))]
+    ? out.next.groups.map((g) => el("div", { className: "zp-next-group" }, el("p", { textContent: g.text }),
+      el("ul", {}, ...g.items.map((i) => el("li", { dataset: { item: i.item } }, link(i.item, i.text))))))
     : [el("p", { textContent: root.dataset.msgTop })];
-  fill(root, "next", ...next);
+  fill(root, "next", ...(out.next ? [el("p", { textContent: out.next.intro })] : []), ...next);
   fill(root, "levels", ...out.levels.map((lv) => el("tr", { className: lv.holds ? "zp-holds" : "" },
     el("th", {}, mark(lv.holds), " ", lv.label),
     ...lv.conditions.map((c) => el("td", { dataset: { condition: c.id } }, mark(c.holds), " ", c.text)))));
@@ -215,12 +278,11 @@ function renderResult(root, out) {
   ]));
   fill(root, "counts", ...out.scenarios.counts.map((c) => el("tr", {},
     el("th", { textContent: c.label }), el("td", { textContent: c.total }), el("td", { textContent: c.constrained }), el("td", { textContent: c.guiding }))));
-  fill(root, "warnings", ...out.warnings.map((w) => el("li", { textContent: w.message })));
-  for (const w of out.warnings) itemNode(root, w.item)?.classList.add("zp-warn");
-  for (const q of out.questions) {
-    const o = root.querySelector(`output[data-points-for="${q.number}"]`);
-    if (o) o.textContent = `${q.points} / ${q.max}`;
-  }
+  return out.summary;
+}
+
+function notice(root, ...nodes) {
+  fill(root, "notice", ...nodes);
 }
 
 // ---- page wiring ----
@@ -232,8 +294,8 @@ function init() {
   const form = root.querySelector("form");
   const { rubric, lang } = root.dataset;
   const storeKey = `zhiping:${rubric}:answers`;
-  const status = root.querySelector("[data-slot=status]");
-  const dirty = new Set();
+  const status = slot(root, "status");
+  let extraMeta = {}; // meta keys of an imported file that the form has no field for: kept, exported
   let timer = null;
   let latest = 0;
   let resultCount = 0;
@@ -253,41 +315,59 @@ function init() {
     if (stage === "ready") schedule(0);
   };
 
+  const current = () => collect(form, rubric, extraMeta);
+
   async function evaluate() {
-    const answers = collect(form, rubric);
+    const answers = current();
     store.set(storeKey, JSON.stringify(answers));
     if (bootState.stage !== "ready") return;
     const id = ++latest;
     const msg = await callScore(rubric, answers, lang);
-    if (id !== latest || !root.isConnected) return;
+    if (id !== latest || !root.isConnected) return; // a newer change is being scored
     if (msg.error) {
       status.textContent = `${root.dataset.msgError} (${msg.error})`;
       return;
     }
     const out = JSON.parse(msg.text);
-    let changed = false;
-    for (const d of out.derived || []) {
-      if (!dirty.has(String(d.question))) continue;
-      const input = form.querySelector(`[data-question="${d.question}"] input[data-option][value="${d.option}"]`);
-      if (input && !input.checked) {
-        input.checked = true;
-        changed = true;
-      }
-    }
-    dirty.clear();
-    if (changed) return schedule(0);
+    // Everything below is replaced on every result: nothing stale from earlier answers stays.
     clearMarks(root);
-    renderDerived(root, out);
-    if (out.ok) renderResult(root, out);
-    else renderErrors(root, out);
+    renderDerived(root, out, acceptSuggestion);
+    renderPoints(root, out.ok ? out.questions : out.partial?.questions);
+    renderWarnings(root, out.warnings || []);
+    const line = out.ok ? renderResult(root, out) : renderIncomplete(root, out);
+    const announce = slot(root, "announce");
+    if (announce.textContent !== line) announce.textContent = line;
     root.dataset.resultCount = String(++resultCount);
     if (out.ok && !root.dataset.tFirstResult) root.dataset.tFirstResult = performance.now().toFixed(1);
     root.dataset.lastMs = msg.ms.toFixed(3);
   }
 
-  function schedule(delay = 120) {
+  function schedule(delay = 0) {
     clearTimeout(timer);
     timer = setTimeout(evaluate, delay);
+  }
+
+  function acceptSuggestion(question, option) {
+    const fs = byData(form, "[data-question]", "question", question);
+    const input = fs ? all(fs, "input[data-option]").find((i) => i.value === String(option)) : null;
+    if (!input) return;
+    all(fs, "input[data-option]").forEach((i) => (i.checked = i === input));
+    input.focus();
+    schedule(0);
+  }
+
+  // Replaces every answer, offering to undo it (clearing and importing never lose work by a click).
+  function replaceAll(next, message, extraNodes = []) {
+    const before = current();
+    extraMeta = apply(form, next);
+    const undo = el("button", { type: "button", className: "md-button zp-undo", textContent: root.dataset.msgUndo });
+    undo.addEventListener("click", () => {
+      extraMeta = apply(form, before);
+      notice(root, el("p", { textContent: root.dataset.msgUndone }));
+      schedule(0);
+    });
+    notice(root, el("p", {}, message, " ", undo), ...extraNodes);
+    schedule(0);
   }
 
   form.addEventListener("change", (event) => {
@@ -295,62 +375,49 @@ function init() {
     if (input.hasAttribute("data-option") && input.type === "checkbox" && input.checked) {
       // The exclusive "none" option clears every other option of its question, and the other way round.
       const fs = input.closest("[data-question]");
-      fs.querySelectorAll("input[data-option]").forEach((other) => {
+      all(fs, "input[data-option]").forEach((other) => {
         if (other !== input && (input.hasAttribute("data-none") || other.hasAttribute("data-none"))) other.checked = false;
       });
     }
-    schedule();
+    schedule(0); // a click is scored at once; only typing waits
   });
   form.addEventListener("input", (event) => {
-    const input = event.target;
-    const ref = input.dataset.field || input.dataset.energy;
-    if (ref) dirty.add(ref.split(".")[0]);
-    schedule(250);
+    if (event.target.type === "text" || event.target.type === "date") schedule(250);
   });
 
   root.querySelector("[data-action=print]")?.addEventListener("click", () => window.print());
   root.querySelector("[data-action=clear]")?.addEventListener("click", () => {
-    fill(root, "notice");
-    form.reset();
-    store.set(storeKey, null);
-    schedule(0);
+    replaceAll({}, root.dataset.msgCleared);
   });
   root.querySelector("[data-action=export]")?.addEventListener("click", () => {
-    const blob = new Blob([JSON.stringify(collect(form, rubric), null, 2)], { type: "application/json" });
+    const blob = new Blob([JSON.stringify(current(), null, 2)], { type: "application/json" });
     const a = el("a", { href: URL.createObjectURL(blob), download: `${rubric}-answers.json` });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
-  const fileInput = root.querySelector("input[data-action=import]");
+  const fileInput = root.querySelector("input[data-import-file]");
+  root.querySelector("[data-action=import]")?.addEventListener("click", () => fileInput.click());
   fileInput?.addEventListener("change", async () => {
     const file = fileInput.files[0];
-    if (!file) return;
-    const text = await file.text();
     fileInput.value = "";
-    // Python checks the file itself and words every problem in the page's language (an incomplete
-    // file is fine). A file that is not answers to this rubric leaves the form as it was.
-    const msg = await callScore(rubric, text, lang);
-    const out = msg.text ? JSON.parse(msg.text) : { ok: false, title: msg.error, errors: [] };
-    const problems = out.ok ? [] : out.errors.filter((e) => !isMissing(e));
-    fill(root, "notice", ...(problems.length ? [
-      el("p", { className: "zp-error-title", textContent: out.title }),
-      errorList(root, problems),
-    ] : []));
-    let answers = null;
-    try {
-      answers = JSON.parse(text);
-    } catch {
-      /* reported above */
+    if (!file) return;
+    // Python reads the bytes (at most one past the limit, so it can say the file is too large).
+    const bytes = await file.slice(0, Number(root.dataset.maxBytes) + 1).arrayBuffer();
+    const msg = await callScore(rubric, bytes, lang);
+    const out = msg.text ? JSON.parse(msg.text) : { ok: false, refused: true, title: msg.error, errors: [] };
+    if (out.refused) {
+      // Nothing could be read: the form, the saved answers and the result stay as they were.
+      notice(root, el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, out.errors));
+      return;
     }
-    const unusable = problems.some((e) => e.code === "rubric_mismatch" || e.code === "not_an_object");
-    if (unusable || !answers || typeof answers !== "object" || Array.isArray(answers)) return;
-    apply(form, answers);
-    schedule(0);
+    const unread = (out.errors || []).filter((e) => !isMissing(e));
+    const details = unread.length ? [el("p", { textContent: root.dataset.msgReadFile }), problemList(root, unread)] : [];
+    replaceAll(out.answers, root.dataset.msgImported.replace("{file}", file.name), details);
   });
 
   try {
     const saved = JSON.parse(store.get(storeKey) || "null");
-    if (saved) apply(form, saved);
+    if (saved) extraMeta = apply(form, saved);
   } catch {
     store.set(storeKey, null);
   }

@@ -1,9 +1,10 @@
 // Runs Pyodide off the main thread. Boots in stages (runtime → package → ready), reporting each,
-// then answers {id, rubric, answers, lang} messages with zhiping.api.score_json's JSON text.
+// then answers {id, rubric, answers | bytes, lang} messages with zhiping.api.score_json's JSON text.
 // It knows nothing about any rubric: the Python package holds every rule and text.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 let api = null;
+let pyodide = null;
 
 async function fetchWheel(url) {
   const resp = await fetch(url);
@@ -16,6 +17,7 @@ async function boot(wheelUrl) {
   postMessage({ type: "stage", stage: "runtime" });
   const wheel = fetchWheel(wheelUrl); // in parallel with the runtime
   const py = await loadPyodide({ indexURL });
+  pyodide = py;
   postMessage({ type: "stage", stage: "package" });
   const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
   py.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
@@ -38,7 +40,14 @@ self.onmessage = async (event) => {
     try {
       await booting;
       const t0 = performance.now();
-      const text = api.score_json(msg.rubric, msg.answers, msg.lang);
+      // A file's bytes go to Python as they are: it decodes them strictly and bounds them.
+      const answers = msg.bytes ? pyodide.toPy(new Uint8Array(msg.bytes)) : msg.answers;
+      let text;
+      try {
+        text = api.score_json(msg.rubric, answers, msg.lang);
+      } finally {
+        if (msg.bytes) answers.destroy();
+      }
       postMessage({ type: "result", id: msg.id, text, ms: performance.now() - t0 });
     } catch (err) {
       postMessage({ type: "result", id: msg.id, error: String(err) });

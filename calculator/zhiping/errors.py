@@ -65,7 +65,7 @@ def printable(text: str, limit: int = 80) -> str:
     out = []
     for ch in text:
         category = unicodedata.category(ch)
-        if category[0] == "C" or category in ("Zl", "Zp"):
+        if category in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):  # not Cn: it varies by version
             code = ord(ch)
             out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
         else:

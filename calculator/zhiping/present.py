@@ -74,8 +74,9 @@ def item_label(rubric: SmeRubric | None, item: str, w: Words) -> str:
 
 
 def problem_dict(rubric: SmeRubric | None, p: Problem, w: Words) -> dict[str, str]:
-    message = w(f"errors.{p.code}", item=item_label(rubric, p.item, w), **dict(p.params))
-    return {"code": p.code, "item": p.item, "message": message}
+    label = item_label(rubric, p.item, w)
+    message = w(f"errors.{p.code}", item=label, **dict(p.params))
+    return {"code": p.code, "item": p.item, "label": label, "message": message}
 
 
 def errors_dict(
@@ -293,6 +294,7 @@ def warnings_list(
             {
                 "code": "derived_mismatch",
                 "item": f"question:{s.question}",
+                "label": w("items.question", number=s.question),
                 "message": w(
                     "warnings.derived_mismatch",
                     item=w("items.question", number=s.question),
