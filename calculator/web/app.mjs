@@ -147,7 +147,7 @@ const el = (tag, { dataset, ...props } = {}, ...children) => {
   return node;
 };
 const mark = (ok) => el("span", { className: ok ? "zp-ok" : "zp-no", textContent: ok ? "✓" : "✗" });
-const slot = (root, name) => root.querySelector(`[data-slot="${name}"]`); // names are constants
+const slot = (root, name) => byData(root, "[data-slot]", "slot", name);
 
 function fill(root, name, ...nodes) {
   slot(root, name)?.replaceChildren(...nodes);
@@ -160,7 +160,7 @@ function clearMarks(root) {
   });
 }
 
-// The form node a problem's item names ("question:4", "field:2.total_devices", "energy:12.x.coal", …).
+// The form node a problem's item names ("question:<n>", "field:<n>.<field>", "energy:<n>.<field>.<row>", …).
 function itemNode(root, item) {
   const cut = item.indexOf(":");
   const [kind, rest] = [item.slice(0, cut), item.slice(cut + 1)];
@@ -410,7 +410,7 @@ function init() {
       notice(root, el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, out.errors));
       return;
     }
-    const unread = (out.errors || []).filter((e) => !isMissing(e));
+    const unread = [...out.errors.filter((e) => !isMissing(e)), ...out.warnings.filter((w) => w.code !== "derived_mismatch")];
     const details = unread.length ? [el("p", { textContent: root.dataset.msgReadFile }), problemList(root, unread)] : [];
     replaceAll(out.answers, root.dataset.msgImported.replace("{file}", file.name), details);
   });

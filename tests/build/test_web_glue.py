@@ -34,3 +34,13 @@ def test_no_rubric_fact_in_the_glue() -> None:
         for name, src in SOURCES.items():
             for t in thresholds:
                 assert not re.search(rf"(?<![\w.]){t}(?![\w.])", src), (name, t)
+
+
+def test_no_selector_is_built_from_data() -> None:
+    """A key in an answers file (e.g. one holding a quote) must never become part of a CSS selector:
+    nodes are found by comparing data attributes."""
+    for name, src in SOURCES.items():
+        calls = re.findall(r"querySelector(?:All)?\(([^)]*)\)", src)
+        assert calls or name != "app.mjs"
+        for args in calls:
+            assert "${" not in args and "+" not in args, (name, args)

@@ -152,7 +152,9 @@ def test_the_result_on_screen_is_always_the_result_of_the_answers_on_screen(calc
     expect(page.locator('output[data-points-for="5"]')).to_have_text("10.00 / 10.00")
     next_missing = page.locator(".zp-next-missing")
     expect(next_missing).to_have_text("下一个未答项：第1题")
-    expect(page.locator("[data-slot=announce]")).to_have_text("已完成 30 / 31 项，全部作答后即显示等级。")
+    expect(page.locator("[data-slot=announce]")).to_have_text(
+        "已完成 30 / 31 项，全部作答后即显示等级。"
+    )
     page.locator("[data-action=clear]").click()
     expect(page.locator("#zp-calc form input:checked")).to_have_count(0)
     expect(page.locator('output[data-points-for="5"]')).to_have_text("")
