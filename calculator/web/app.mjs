@@ -410,7 +410,7 @@ function init() {
       notice(root, el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, out.errors));
       return;
     }
-    const unread = [...out.errors.filter((e) => !isMissing(e)), ...out.warnings.filter((w) => w.code !== "derived_mismatch")];
+    const unread = [...(out.errors || []).filter((e) => !isMissing(e)), ...(out.warnings || []).filter((w) => w.code !== "derived_mismatch")];
     const details = unread.length ? [el("p", { textContent: root.dataset.msgReadFile }), problemList(root, unread)] : [];
     replaceAll(out.answers, root.dataset.msgImported.replace("{file}", file.name), details);
   });
