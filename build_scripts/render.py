@@ -7,6 +7,7 @@ line.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from fractions import Fraction
@@ -16,7 +17,8 @@ from typing import Any
 import jinja2
 
 from zhiping.display import display_score
-from zhiping.jsonread import MAX_BYTES
+from zhiping.errors import CODES
+from zhiping.jsonread import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
 from zhiping.model import LANGS, SmeRubric
 from zhiping.scoring.sme import item_score
 
@@ -109,6 +111,16 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# The reader's bounds, as the answers-format page states them (zhiping.jsonread holds them once).
+LIMITS = {
+    "mb": MAX_BYTES // (1024 * 1024),
+    "depth": MAX_DEPTH,
+    "digits": MAX_DIGITS,
+    "exponent": MAX_EXPONENT,
+    "text": MAX_TEXT,
+}
+
+
 def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
     """Every generated page: path under build/docs → Markdown text."""
     env = environment()
@@ -135,6 +147,10 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 rid: json.dumps(example_answers(m), ensure_ascii=False, indent=2)
                 for rid, m in catalog.models.items()
             },
+            codes={
+                code: re.sub(r"\{\w+\}", "…", catalog.ui["errors"][code][lang]) for code in CODES
+            },
+            limits=LIMITS,
         )
         for rid, raw in catalog.rubrics.items():
             m = catalog.models[rid]
