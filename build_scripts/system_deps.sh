@@ -4,7 +4,10 @@
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# No `fc-list | grep -q` here: grep stops at the first match, fc-list then dies of SIGPIPE and, under
+# pipefail, the check failed although the fonts were there. Capture the list, then match it.
+fonts=$(fc-list :lang=zh family 2>/dev/null || true)
+[[ $fonts == *"Noto Sans CJK"* ]] || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
