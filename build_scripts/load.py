@@ -13,7 +13,7 @@ import jsonschema
 import yaml
 
 from zhiping.model import ModelError, SmeRubric
-from zhiping.validate import Issue, check_sme, check_texts
+from zhiping.validate import Issue, check_glossary, check_sme, check_sme_data, check_texts
 
 from .paths import GLOSSARY, RUBRICS, SCHEMA, UI, rel
 
@@ -76,6 +76,7 @@ def check_rubric(data: Any, file: str) -> tuple[SmeRubric | None, list[Issue]]:
     except ModelError as exc:
         return None, [Issue(file, exc.path, "model", exc.message)]
     issues += check_sme(model, file)
+    issues += check_sme_data(data, model, file)
     issues += check_texts(data, file)
     stem = Path(file).stem
     if model.id != stem:
@@ -91,14 +92,22 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
     issues: list[Issue] = []
     rubrics: dict[str, dict[str, Any]] = {}
     models: dict[str, SmeRubric] = {}
+    decision_ids: set[str] | None = set()
     for path in sorted(rubric_dir.glob("*.yaml")):
         if path.name in (UI.name, GLOSSARY.name):
             continue
         data = _yaml(path, issues)
         if data is None:
+            decision_ids = (
+                None  # a rubric is unreadable: the glossary's references cannot be checked
+            )
             continue
         model, found = check_rubric(data, rel(path))
         issues += found
+        if model is None:
+            decision_ids = None
+        elif decision_ids is not None:
+            decision_ids |= {d.id for d in model.decisions}
         if model is not None and not found:
             rubrics[model.id] = data
             models[model.id] = model
@@ -106,6 +115,7 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
     glossary = _yaml(rubric_dir / GLOSSARY.name, issues) or {}
     issues += check_texts(ui, rel(rubric_dir / UI.name))
     issues += check_texts(glossary.get("terms", []), rel(rubric_dir / GLOSSARY.name), "terms")
+    issues += check_glossary(glossary, rel(rubric_dir / GLOSSARY.name), decision_ids)
     if issues:
         raise RubricErrors(issues)
     return Catalog(rubrics, models, ui, glossary)

@@ -1,8 +1,9 @@
 """Semantic checks of a rubric: every problem at once, as ``Issue(file, path, code, message)``.
 
 The JSON Schema (rubrics/schema/rubric.schema.json) checks shapes; these check meaning: weights that
-add up, references that resolve, option lists the official scoring rule can score, monotone levels,
-and bilingual texts whose English is really English.
+add up, ids unique in their list (``duplicate_id``), references that resolve (``unknown_ref``),
+option lists the official scoring rule can score, monotone levels, and bilingual texts whose
+English is really English.
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import SmeRubric
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Decisions named in running text: "见决策A3、A4、Z2" / "see decisions A3, A4 and Z2".
+DECISION_ZH = re.compile(r"决策((?:[A-Z]\d+)(?:[、和及与](?:[A-Z]\d+))*)")
+DECISION_EN = re.compile(r"\b[Dd]ecisions? ((?:[A-Z]\d+)(?:(?:, and |, | and )(?:[A-Z]\d+))*)")
+DECISION_ID = re.compile(r"[A-Z]\d+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ def check_sme(r: SmeRubric, file: str) -> list[Issue]:
     """Meaning checks for the SME digital-level family."""
     out: list[Issue] = []
     out += _weights(file, "dimensions", [d.weight for d in r.dimensions])
+    out += _check_ids(r, file)
     referenced: list[int] = []
     for i, d in enumerate(r.dimensions):
         out += _weights(file, f"dimensions[{i}].indicators", [x.weight for x in d.indicators])
@@ -75,6 +82,17 @@ def check_sme(r: SmeRubric, file: str) -> list[Issue]:
             p = f"dimensions[{i}].indicators[{j}].items"
             out += _weights(file, p, [x.weight for x in ind.items])
             referenced += [x.question for x in ind.items]
+            for k, item in enumerate(ind.items):
+                if r.question(item.question) is None:
+                    out.append(
+                        Issue(
+                            file,
+                            f"{p}[{k}].question",
+                            "unknown_ref",
+                            f"item {item.id!r} refers to question {item.question}, which does not"
+                            " exist",
+                        )
+                    )
     numbers = [q.number for q in r.questions]
     if numbers != list(range(1, len(numbers) + 1)):
         out.append(
@@ -99,14 +117,68 @@ def check_sme(r: SmeRubric, file: str) -> list[Issue]:
     for i, row in enumerate(r.energy):
         if row.factor <= 0:
             out.append(Issue(file, f"energy_table.rows[{i}].factor", "factor", "must be positive"))
-    ids = [x.id for x in r.energy]
-    out += [Issue(file, "energy_table.rows", "duplicate_id", f"{x!r} repeats") for x in _dups(ids)]
     out += _check_decisions(r, file)
     return out
 
 
-def _dups(values: list[str]) -> list[str]:
-    return sorted({v for v in values if values.count(v) > 1})
+def duplicates(file: str, what: str, entries: list[tuple[str, T]]) -> list[Issue]:
+    """``duplicate_id`` at every repetition of a value; ``entries`` are (path, value) in list
+    order."""
+    first: dict[T, str] = {}
+    out: list[Issue] = []
+    for path, value in entries:
+        if value in first:
+            out.append(
+                Issue(file, path, "duplicate_id", f"{what} {value!r} repeats {first[value]}")
+            )
+        else:
+            first[value] = path
+    return out
+
+
+def _check_ids(r: SmeRubric, file: str) -> list[Issue]:
+    """Every list of identified things has unique ids. Indicator, item and scenario ids are unique
+    across the whole rubric (answers and results name them without their parent); field ids within
+    their question (references name the question)."""
+    dims = list(enumerate(r.dimensions))
+    inds = [
+        (f"dimensions[{i}].indicators[{j}]", x) for i, d in dims for j, x in enumerate(d.indicators)
+    ]
+    items = [(f"{p}.items[{k}]", x) for p, ind in inds for k, x in enumerate(ind.items)]
+    groups = list(enumerate(r.scenario_groups))
+    scenarios = [
+        (f"scenario_groups[{g}].scenarios[{k}]", s)
+        for g, grp in groups
+        for k, s in enumerate(grp.scenarios)
+    ]
+    out = duplicates(file, "dimension", [(f"dimensions[{i}].id", d.id) for i, d in dims])
+    out += duplicates(file, "indicator", [(f"{p}.id", x.id) for p, x in inds])
+    out += duplicates(file, "item", [(f"{p}.id", x.id) for p, x in items])
+    out += duplicates(
+        file, "question", [(f"questions[{i}].number", q.number) for i, q in enumerate(r.questions)]
+    )
+    for i, q in enumerate(r.questions):
+        fields = [(f"questions[{i}].fields[{j}].id", f.id) for j, f in enumerate(q.fields)]
+        out += duplicates(file, f"field of question {q.number}", fields)
+    out += duplicates(
+        file, "scenario group", [(f"scenario_groups[{g}].id", x.id) for g, x in groups]
+    )
+    out += duplicates(file, "scenario", [(f"{p}.id", s.id) for p, s in scenarios])
+    out += duplicates(
+        file,
+        "scenario level",
+        [(f"scenario_levels[{i}].rank", x.rank) for i, x in enumerate(r.scenario_levels)],
+    )
+    out += duplicates(
+        file, "level", [(f"levels[{i}].rank", x.rank) for i, x in enumerate(r.levels)]
+    )
+    out += duplicates(
+        file, "energy row", [(f"energy_table.rows[{i}].id", x.id) for i, x in enumerate(r.energy)]
+    )
+    out += duplicates(
+        file, "decision", [(f"decisions[{i}].id", x.id) for i, x in enumerate(r.decisions)]
+    )
+    return out
 
 
 def _check_question(r: SmeRubric, q: Any, file: str, p: str) -> list[Issue]:
@@ -171,14 +243,14 @@ def _check_question(r: SmeRubric, q: Any, file: str, p: str) -> list[Issue]:
         out.append(
             Issue(file, f"{p}.fields", "energy_table", "an energy helper needs energy_table.rows")
         )
-    fids = [f.id for f in q.fields]
-    out += [Issue(file, f"{p}.fields", "duplicate_id", f"{x!r} repeats") for x in _dups(fids)]
     if q.derive is not None:
         for ref in q.derive.refs():
             target = r.question(ref.question)
             if target is None or target.field(ref.field) is None:
                 out.append(
-                    Issue(file, f"{p}.derive", "field_ref", f"no field {ref.question}.{ref.field}")
+                    Issue(
+                        file, f"{p}.derive", "unknown_ref", f"no field {ref.question}.{ref.field}"
+                    )
                 )
         if q.derive.kind == "rate" and not ranges:
             out.append(Issue(file, f"{p}.derive", "derive", "a rate needs options with ranges"))
@@ -194,8 +266,6 @@ def _check_scenarios(r: SmeRubric, file: str) -> list[Issue]:
     ranks = [s.rank for s in r.scenario_levels]
     if ranks != list(range(1, len(ranks) + 1)):
         out.append(Issue(file, "scenario_levels", "numbering", "ranks must be 1, 2, 3 … in order"))
-    ids = [s.id for s in r.scenarios]
-    out += [Issue(file, "scenario_groups", "duplicate_id", f"{x!r} repeats") for x in _dups(ids)]
     for gi, g in enumerate(r.scenario_groups):
         for si, s in enumerate(g.scenarios):
             if len(s.levels) != len(ranks):
@@ -257,11 +327,9 @@ def _check_levels(r: SmeRubric, file: str) -> list[Issue]:
 
 def _check_decisions(r: SmeRubric, file: str) -> list[Issue]:
     out: list[Issue] = []
-    ids = [d.id for d in r.decisions]
-    out += [Issue(file, "decisions", "duplicate_id", f"{x!r} repeats") for x in _dups(ids)]
     known = {"scenarios", "levels", "scoring", "energy", "answers"}
     for i, d in enumerate(r.decisions):
-        for target in d.applies_to:
+        for k, target in enumerate(d.applies_to):
             kind, _, rest = target.partition(":")
             ok = target in known or (
                 kind == "question" and rest.isdigit() and r.question(int(rest)) is not None
@@ -270,9 +338,71 @@ def _check_decisions(r: SmeRubric, file: str) -> list[Issue]:
                 out.append(
                     Issue(
                         file,
-                        f"decisions[{i}].applies_to",
-                        "decision_target",
+                        f"decisions[{i}].applies_to[{k}]",
+                        "unknown_ref",
                         f"unknown target {target!r}",
                     )
                 )
+    return out
+
+
+def decision_mentions(data: Any, path: str = "") -> list[tuple[str, str]]:
+    """(path, id) of every decision named in a text ("见决策A8、Z3", "see decisions A8 and Z3")."""
+    out: list[tuple[str, str]] = []
+    if isinstance(data, str):
+        for pattern in (DECISION_ZH, DECISION_EN):
+            for m in pattern.finditer(data):
+                out += [(path, x) for x in DECISION_ID.findall(m.group(1))]
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            out += decision_mentions(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out += decision_mentions(value, f"{path}[{i}]")
+    return out
+
+
+def check_mentions(data: Any, file: str, decision_ids: set[str], path: str = "") -> list[Issue]:
+    """``unknown_ref`` for every decision named in a text of ``data`` that is not among
+    ``decision_ids``."""
+    return [
+        Issue(file, p, "unknown_ref", f"names decision {x}, which does not exist")
+        for p, x in decision_mentions(data, path)
+        if x not in decision_ids
+    ]
+
+
+def check_sme_data(data: dict[str, Any], r: SmeRubric, file: str) -> list[Issue]:
+    """Checks of the parts of the rubric file the model does not carry: the explained terms are
+    unique, and every decision named in a text exists."""
+    terms = data.get("terms", [])
+    out = duplicates(
+        file,
+        "term",
+        [
+            (f"terms[{i}].term.zh", t["term"]["zh"])
+            for i, t in enumerate(terms)
+            if isinstance(t, dict) and isinstance(t.get("term"), dict) and "zh" in t["term"]
+        ],
+    )
+    out += check_mentions(data, file, {d.id for d in r.decisions})
+    return out
+
+
+def check_glossary(data: Any, file: str, decision_ids: set[str] | None) -> list[Issue]:
+    """Glossary terms are unique (by their Chinese, the key translations are looked up by), and
+    every decision a note names exists in some rubric (not checked when ``decision_ids`` is None:
+    a rubric could not be read)."""
+    terms = data.get("terms", []) if isinstance(data, dict) else []
+    out = duplicates(
+        file,
+        "glossary term",
+        [
+            (f"terms[{i}].zh", t["zh"])
+            for i, t in enumerate(terms)
+            if isinstance(t, dict) and isinstance(t.get("zh"), str)
+        ],
+    )
+    if decision_ids is not None:
+        out += check_mentions(terms, file, decision_ids, "terms")
     return out

@@ -72,10 +72,10 @@ def test_meaning_problems_are_all_listed(tmp_path: Path) -> None:
         ("dimensions", "weights_sum"),
         ("levels[2]", "monotone"),
         ("questions[1].options", "ranges"),
-        ("questions[13].derive", "field_ref"),
+        ("questions[13].derive", "unknown_ref"),
         ("questions[3].options", "none_option"),
         ("scenario_groups[1].scenarios[0].levels", "level_texts"),
-        ("decisions[0].applies_to", "decision_target"),
+        ("decisions[0].applies_to[0]", "unknown_ref"),
         ("questions[4].stem", "untranslated"),
     } <= found
 
@@ -86,7 +86,9 @@ def test_yaml_syntax_errors_name_the_line(tmp_path: Path) -> None:
     assert [(f, code) for f, _, code in issues_of(folder)] == [(NAME, "yaml")]
 
 
-def test_the_build_stops_and_prints_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_build_stops_and_prints_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = copy_rubrics(tmp_path)
 
     def change(d: dict) -> None:  # type: ignore[type-arg]
@@ -100,3 +102,28 @@ def test_the_build_stops_and_prints_every_problem(tmp_path: Path, capsys: pytest
     assert f"{NAME}: levels[1]: [monotone]" in err
     assert f"{NAME}: dimensions: [weights_sum] weights add up to 110%, not 100%" in err
     assert f"{NAME}: levels[0]: [thresholds]" in err
+
+
+def test_repeated_ids_stop_the_build_and_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = copy_rubrics(tmp_path)
+
+    def change(d: dict) -> None:  # type: ignore[type-arg]
+        d["dimensions"][1]["id"] = d["dimensions"][0]["id"]
+        groups = d["scenario_groups"]
+        groups[2]["scenarios"][1]["id"] = groups[0]["scenarios"][0]["id"]
+
+    edit(folder, change)
+    glossary = folder / "glossary.yaml"
+    terms = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    terms["terms"][5]["zh"] = terms["terms"][2]["zh"]
+    text = yaml.safe_dump(terms, allow_unicode=True, sort_keys=False)
+    glossary.write_text(text, encoding="utf-8")
+
+    assert load_or_report(folder) is None
+    err = capsys.readouterr().err
+    assert "3 problem(s) in the rubric files" in err
+    assert f"{NAME}: dimensions[1].id: [duplicate_id] dimension 'foundation' repeats" in err
+    assert f"{NAME}: scenario_groups[2].scenarios[1].id: [duplicate_id] scenario '产品设计'" in err
+    assert "glossary.yaml: terms[5].zh: [duplicate_id] glossary term '工业和信息化部'" in err

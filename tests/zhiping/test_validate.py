@@ -1,4 +1,7 @@
-"""Each meaning check of the rubric validator catches its problem; the real rubric has none."""
+"""Each meaning check of the rubric validator catches its problem; the real rubric has none.
+
+Broken copies are deep copies of the real rubric (and glossary) with one thing changed.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import yaml
 
+from build_scripts.paths import GLOSSARY
 from zhiping import catalog
 from zhiping.model import SmeRubric
-from zhiping.validate import check_sme, check_texts
+from zhiping.validate import check_glossary, check_sme, check_sme_data, check_texts
 
 RID = "sme-digital-level-2024"
 Change = Callable[[dict[str, Any]], None]
@@ -23,7 +28,9 @@ def raw() -> dict[str, Any]:
 def codes_after(change: Change) -> set[tuple[str, str]]:
     data = raw()
     change(data)
-    issues = check_sme(SmeRubric.from_dict(data), "x.yaml") + check_texts(data, "x.yaml")
+    model = SmeRubric.from_dict(data)
+    issues = check_sme(model, "x.yaml") + check_sme_data(data, model, "x.yaml")
+    issues += check_texts(data, "x.yaml")
     return {(i.path, i.code) for i in issues}
 
 
@@ -82,13 +89,13 @@ CASES: dict[str, tuple[Change, tuple[str, str]]] = {
         _set("questions/12/options/0/direction", "flat"),
         ("questions[12].options", "directions"),
     ),
-    "duplicate_id": (
-        _set("questions/13/fields/1/id", "staff_last"),
-        ("questions[13].fields", "duplicate_id"),
-    ),
     "field_ref": (
         _set("questions/2/derive/denominator", "2.devices"),
-        ("questions[2].derive", "field_ref"),
+        ("questions[2].derive", "unknown_ref"),
+    ),
+    "item_ref": (
+        _set("dimensions/0/indicators/0/items/0/question", 99),
+        ("dimensions[0].indicators[0].items[0].question", "unknown_ref"),
     ),
     "derive": (
         _set(
@@ -106,15 +113,18 @@ CASES: dict[str, tuple[Change, tuple[str, str]]] = {
     "monotone": (_set("levels/1/min_scenarios", 5), ("levels[1]", "monotone")),
     "level_numbering": (_set("levels/0/rank", 0), ("levels", "numbering")),
     "factor": (_set("energy_table/rows/0/factor", "0"), ("energy_table.rows[0].factor", "factor")),
-    "energy_duplicate": (
-        _set("energy_table/rows/1/id", "anthracite"),
-        ("energy_table.rows", "duplicate_id"),
-    ),
     "decision_target": (
-        _set("decisions/0/applies_to", ["question:0"]),
-        ("decisions[0].applies_to", "decision_target"),
+        _set("decisions/0/applies_to", ["scoring", "question:0"]),
+        ("decisions[0].applies_to[1]", "unknown_ref"),
     ),
-    "decision_duplicate": (_set("decisions/1/id", "A1"), ("decisions", "duplicate_id")),
+    "decision_mentioned_zh": (
+        _set("questions/13/note/zh", "见决策A8、Z9。"),
+        ("questions[13].note.zh", "unknown_ref"),
+    ),
+    "decision_mentioned_en": (
+        _set("questions/13/note/en", "See decisions A8 and Q3."),
+        ("questions[13].note.en", "unknown_ref"),
+    ),
     "untranslated_copy": (
         _set("questions/0/stem/en", "企业网络建设连接情况"),
         ("questions[0].stem", "untranslated"),
@@ -144,3 +154,110 @@ def test_every_issue_is_reported_at_once() -> None:
 
 def test_an_energy_helper_needs_an_energy_table() -> None:
     assert ("questions[11].fields", "energy_table") in codes_after(_set("energy_table/rows", []))
+
+
+# Every list of identified things: where the list is (a "/" path into the rubric dict), the key that
+# identifies an element, and the path of that key in the validator's report for element ``i``.
+# Each case copies element 0's id onto element ``i`` (the last one, or one in another parent for ids
+# unique across the rubric).
+ID_LISTS: dict[str, tuple[str, str, int, str]] = {
+    "dimensions": ("dimensions", "id", 2, "dimensions[2].id"),
+    "indicators": ("dimensions/0/indicators", "id", 3, "dimensions[0].indicators[3].id"),
+    "items": (
+        "dimensions/0/indicators/0/items",
+        "id",
+        2,
+        "dimensions[0].indicators[0].items[2].id",
+    ),
+    "questions": ("questions", "number", 14, "questions[14].number"),
+    "fields": ("questions/13/fields", "id", 3, "questions[13].fields[3].id"),
+    "scenario_groups": ("scenario_groups", "id", 3, "scenario_groups[3].id"),
+    "scenarios": ("scenario_groups/0/scenarios", "id", 3, "scenario_groups[0].scenarios[3].id"),
+    "scenario_levels": ("scenario_levels", "rank", 3, "scenario_levels[3].rank"),
+    "levels": ("levels", "rank", 3, "levels[3].rank"),
+    "energy_rows": ("energy_table/rows", "id", 5, "energy_table.rows[5].id"),
+    "decisions": ("decisions", "id", 4, "decisions[4].id"),
+}
+
+
+def _node(d: Any, path: str) -> Any:
+    for k in path.split("/"):
+        d = d[int(k) if k.isdigit() else k]
+    return d
+
+
+@pytest.mark.parametrize("name", sorted(ID_LISTS))
+def test_a_repeated_id_is_reported_where_it_repeats(name: str) -> None:
+    where, key, i, expected = ID_LISTS[name]
+
+    def repeat(d: dict[str, Any]) -> None:
+        items = _node(d, where)
+        assert items[i][key] != items[0][key]
+        items[i][key] = items[0][key]
+
+    found = codes_after(repeat)
+    assert (expected, "duplicate_id") in found
+    # Only the repetition is blamed, not the first occurrence.
+    assert (expected.replace(f"[{i}]", "[0]", 1), "duplicate_id") not in found
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        (
+            "indicator in another dimension",
+            _set("dimensions/2/indicators/0/id", "equipment_systems"),
+            "dimensions[2].indicators[0].id",
+        ),
+        (
+            "item in another indicator",
+            _set("dimensions/1/indicators/1/items/1/id", "network"),
+            "dimensions[1].indicators[1].items[1].id",
+        ),
+        (
+            "scenario in another group",
+            _set("scenario_groups/3/scenarios/0/id", "产品设计"),
+            "scenario_groups[3].scenarios[0].id",
+        ),
+    ],
+)
+def test_ids_are_unique_across_the_rubric(name: str, change: Change, expected: str) -> None:
+    assert (expected, "duplicate_id") in codes_after(change)
+
+
+def test_field_ids_may_repeat_in_another_question() -> None:
+    # Field references name their question ("14.revenue_last"): only the question's own list counts.
+    found = codes_after(_set("questions/2/fields/0/id", "total_devices"))
+    assert not {path for path, code in found if code == "duplicate_id"}
+
+
+def test_a_repeated_explained_term_is_reported() -> None:
+    def repeat(d: dict[str, Any]) -> None:
+        d["terms"][4]["term"]["zh"] = d["terms"][1]["term"]["zh"]
+
+    assert ("terms[4].term.zh", "duplicate_id") in codes_after(repeat)
+
+
+def glossary_issues(change: Change) -> set[tuple[str, str]]:
+    data = copy.deepcopy(yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")))
+    change(data)
+    ids = {d["id"] for d in raw()["decisions"]}
+    return {(i.path, i.code) for i in check_glossary(data, "glossary.yaml", ids)}
+
+
+def test_the_real_glossary_passes() -> None:
+    assert glossary_issues(lambda d: None) == set()
+
+
+def test_a_repeated_glossary_term_is_reported() -> None:
+    def repeat(d: dict[str, Any]) -> None:
+        d["terms"][7]["zh"] = d["terms"][3]["zh"]
+
+    assert glossary_issues(repeat) == {("terms[7].zh", "duplicate_id")}
+
+
+def test_a_glossary_note_naming_a_missing_decision_is_reported() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["terms"][0]["note"] = "See decision B7."
+
+    assert glossary_issues(change) == {("terms[0].note", "unknown_ref")}
