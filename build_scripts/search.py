@@ -52,7 +52,7 @@ TAG = re.compile(r"<[^>]*>")
 # Start tags of calculator chrome: buttons, ARIA live regions, the slots the script fills, noscript.
 CHROME = re.compile(
     r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>"
-    r"(?=[^>]*(?:\bclass=\"[^\"]*\bmd-button\b|\brole=\"(?:status|alert)\"|\baria-live=|"
+    r"(?=[^>]*(?:\bclass=\"(?:[^\"]*\s)?md-button[\"\s]|\brole=\"(?:status|alert)\"|\baria-live=|"
     r"\bdata-slot=))[^>]*"
     r")>|<noscript(?P<ns>[^>]*)>"
 )
@@ -284,6 +284,8 @@ def mark_chrome(html: str) -> str:
             closing = "/" if attrs.endswith("/") else ""
             attrs = attrs[:-1] if closing else attrs
             return f"<{m['tag']}{attrs} data-search-exclude{closing}>"
+        if "data-search-exclude" in m["ns"]:
+            return m[0]
         return f"<noscript{m['ns']} data-search-exclude>"
 
     return CHROME.sub(add, html)
