@@ -178,6 +178,7 @@ class SearchModel:
         self.fields: dict[str, float] = {k: float(v["boost"]) for k, v in config["fields"].items()}
         self.docs: list[dict[str, Any]] = index["docs"]
         self.by_location = {d["location"]: d for d in self.docs}
+        self.position = {d["location"]: i for i, d in enumerate(self.docs)}
         # The first section of each page is its article (Material's setupSearchDocumentMap).
         self.article: dict[str, str] = {}
         for d in self.docs:
@@ -265,7 +266,9 @@ class SearchModel:
         clauses = self.query_terms(query)
         qv: dict[str, dict[str, float]] = {f: defaultdict(float) for f in self.fields}
         matched: dict[str, set[str]] = defaultdict(set)  # ref → index terms matched
-        matching: set[tuple[str, str]] = set()
+        # lunr meets (section, field) pairs term by term, field by field, section by section in
+        # index order; sections with equal scores keep the order they were first met in.
+        matching: dict[tuple[str, str], None] = {}
         for term, wildcard in clauses:
             expanded = (
                 [t for t in self.terms if t.startswith(term)]
@@ -275,17 +278,20 @@ class SearchModel:
             for t in expanded:
                 for field in self.fields:
                     qv[field][t] += 1
-                    for ref in self.inverted[t].get(field, ()):
-                        matching.add((ref, field))
+                    refs = self.inverted[t].get(field, set())
+                    for ref in sorted(refs, key=self.position.__getitem__):
+                        matching[(ref, field)] = None
                         matched[ref].add(t)
-        scores: dict[str, float] = defaultdict(float)
+        scores: dict[str, float] = {}
         for ref, field in matching:
             q = qv[field]
             norm = math.sqrt(sum(v * v for v in q.values()))
             vec = self.vectors[(ref, field)]
-            scores[ref] += sum(v * vec.get(t, 0.0) for t, v in q.items()) / norm if norm else 0
+            score = sum(v * vec.get(t, 0.0) for t, v in q.items()) / norm if norm else 0.0
+            scores[ref] = scores.get(ref, 0.0) + score
+        ranked = sorted(scores.items(), key=lambda x: -x[1])  # lunr's sort (stable, as in V8)
         out = []
-        for ref, score in scores.items():
+        for ref, score in ranked:
             found = {c for c, _ in clauses if any(t.startswith(c) for t in matched[ref])}
             stop = {c for c, _ in clauses if c in STOP_WORDS}
             keys = found | ({c for c, _ in clauses} - stop)
@@ -293,7 +299,7 @@ class SearchModel:
             first = self.article[ref.split("#")[0]] == ref
             boost = (1.0 if first else 0.0) + share
             out.append(Hit(ref, score * (1 + boost**2)))
-        return sorted(out, key=lambda h: -h.score)
+        return sorted(out, key=lambda h: -h.score)  # Material's sort after its boost
 
     def pages(self, query: str) -> list[str]:
         """The pages the result list shows, in order (sections grouped under their page)."""
