@@ -3,17 +3,62 @@
 Material fetches ``<alternate>/sitemap.xml`` for every ``<link rel="alternate">`` in a page head, to
 switch language in place; mkdocs-static-i18n points those links at the page in the other language,
 where no sitemap exists, so every page load logged two 404s. The links are dropped from the head;
-the
-language menu (its own markup) still switches language.
+the language menu (its own markup) still switches language.
+
+Search (see build_scripts/search.py): the YAML's Chinese words go into jieba before pages are
+indexed, calculator chrome is marked ``data-search-exclude``, English pages load their own index,
+and after the build (i18n's included) the index is split per language and the worker's query
+segmentation is fixed.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+
+import jieba  # type: ignore[import-untyped]
+from mkdocs.plugins import event_priority
+
+from build_scripts import search
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
+KEYWORDS: dict[str, tuple[str, dict[str, list[str]]]] = {}
+
+
+def _cut(text: str) -> list[str]:
+    return list(jieba.cut(text))
+
+
+def _cut_all(word: str) -> list[str]:
+    return list(jieba.cut(word, cut_all=True))
+
+
+@event_priority(100)  # before the search plugin's on_config, which is where jieba is first used
+def on_config(config: Any) -> Any:
+    glossary, rubrics = search.read_sources()
+    path = search.write_userdict(search.dictionary_words(glossary, rubrics.values()))
+    jieba.load_userdict(str(path))
+    KEYWORDS.clear()
+    KEYWORDS.update(search.page_keywords(glossary, rubrics))
+    return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return search.mark_chrome(html)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return ALTERNATE.sub("", output)
+    output = ALTERNATE.sub("", output)
+    if page.url.startswith(search.EN):
+        output = search.rebase_english_page(output)
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of both languages
+def on_post_build(config: Any) -> None:
+    site = Path(config["site_dir"])
+    search.patch_site_worker(site)
+    search.process_site_index(site, _cut, _cut_all, KEYWORDS)

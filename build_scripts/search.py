@@ -1,0 +1,291 @@
+"""Site search: Chinese words found as words, one index per language, no calculator chrome.
+
+Material's search plugin segments Chinese at build time with jieba (``jieba.cut``, words joined by
+U+200B, which the zh separator splits on), and its search worker segments a Chinese query greedily
+against the index's own words. What is added here (applied by build_scripts/mkdocs_hooks.py):
+
+1. **Dictionary.** The Chinese names the YAML defines (glossary terms, dimension, indicator, item,
+   scenario group, scenario and level names, the rubric's explained terms) are added to jieba, so
+   "数字孪生" or "设备联网" is one word in the index instead of 数字 + 孪生. The words are written
+   to ``build/search/userdict.txt`` (jieba's user-dictionary format) for inspection.
+2. **Parts.** A dictionary word hides its parts (孪生 inside 数字孪生), so every Chinese word of a
+   section also contributes its parts (jieba's full mode, two characters or more) to a ``parts``
+   field that is indexed but never shown.
+3. **Query.** The worker's query segmenter never tried a candidate word that ends at the query's
+   last character, so "设备联网" was searched as 设备 alone. The bound is fixed, and the segmented
+   Chinese is set apart from adjacent Latin text ("5G工业网络" → "5G 工业网络").
+4. **Languages.** mkdocs-static-i18n writes one index with both languages. It is split: zh pages
+   keep ``search/search_index.json``, en pages get ``en/search/search_index.json`` (Material loads
+   ``search/search_index.json`` under the page's ``base``, so en pages get ``<base>/en/`` as base
+   and the en locations lose their ``en/`` prefix).
+5. **Defined terms.** A page's first section gets a hidden field with the terms the page defines,
+   weighted above any title, so that a term lists its own page first: a rubric page's names and
+   question titles (``names``), the glossary's other terms (``keywords``); see ``page_keywords``.
+
+Calculator chrome (buttons, status and live regions, the result panel the script fills) is marked
+``data-search-exclude``, which Material's indexer skips.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .paths import BUILD, GLOSSARY, RUBRICS, UI
+
+USERDICT = BUILD / "search" / "userdict.txt"
+EN = "en/"  # the path prefix of the English pages (mkdocs-static-i18n, locale en)
+PARTS = "parts"  # hidden index fields (listed under plugins.search.fields in mkdocs.yml)
+KEYWORDS = "keywords"
+NAMES = "names"
+MARK = "zhiping"  # key added to a processed index, so that processing twice changes nothing
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")  # Material's zh default (see index)
+TAG = re.compile(r"<[^>]*>")
+
+# Start tags of calculator chrome: buttons, ARIA live regions, the slots the script fills, noscript.
+CHROME = re.compile(
+    r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>"
+    r"(?=[^>]*(?:\bclass=\"(?:[^\"]*\s)?md-button[\"\s]|\brole=\"(?:status|alert)\"|\baria-live=|"
+    r"\bdata-slot=))[^>]*"
+    r")>|<noscript(?P<ns>[^>]*)>"
+)
+
+
+# --- 1. Dictionary --------------------------------------------------------------------------------
+
+
+def _names(data: Any, lang: str = "zh") -> Iterable[str]:
+    """Every ``name`` and ``term`` text of a rubric dict, in ``lang``."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("name", "term") and isinstance(value, dict):
+                text = value.get(lang)
+                if isinstance(text, str):
+                    yield text
+            else:
+                yield from _names(value, lang)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _names(value, lang)
+
+
+def dictionary_words(glossary: dict[str, Any], rubrics: Iterable[dict[str, Any]]) -> list[str]:
+    """Every Chinese word (run of two or more Han characters) of the glossary terms and the
+    rubrics' names, in first-seen order. "一级（初始级）" gives 一级 and 初始级; "5G工业网络" gives
+    工业网络."""
+    texts = [t["zh"] for t in glossary.get("terms", []) if isinstance(t.get("zh"), str)]
+    for rubric in rubrics:
+        texts += _names(rubric)
+    words: dict[str, None] = {}
+    for text in texts:
+        for run in HAN.findall(text):
+            if len(run) >= 2:
+                words[run] = None
+    return list(words)
+
+
+def read_sources(rubric_dir: Path = RUBRICS) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The glossary and the rubrics by id, read as they are (`make build` validates them first)."""
+    glossary = yaml.safe_load((rubric_dir / GLOSSARY.name).read_text(encoding="utf-8")) or {}
+    rubrics: dict[str, dict[str, Any]] = {}
+    for p in sorted(rubric_dir.glob("*.yaml")):
+        if p.name not in (GLOSSARY.name, UI.name):
+            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+            rubrics[str(data.get("id", p.stem))] = data
+    return glossary, rubrics
+
+
+def page_keywords(
+    glossary: dict[str, Any], rubrics: dict[str, dict[str, Any]]
+) -> dict[str, tuple[str, dict[str, list[str]]]]:
+    """The terms each page defines: page location → (index field, terms by language). Each rubric
+    page defines its names (dimensions … scenarios, levels, explained terms) and its question
+    titles (field ``names``); the glossary page its other terms (field ``keywords``, weighted
+    less: a rubric names its parts, the glossary translates them). The locations are
+    build_scripts/render.py's pages (rubrics/<id>.md, glossary.md) as served."""
+    out: dict[str, tuple[str, dict[str, list[str]]]] = {}
+    owned: set[str] = set()
+    for rid, data in rubrics.items():
+        by_lang: dict[str, list[str]] = {}
+        for lang in ("zh", "en"):
+            stems = [q["stem"][lang] for q in data.get("questions", []) if "stem" in q]
+            by_lang[lang] = list(dict.fromkeys([*_names(data, lang), *stems]))
+        owned.update(by_lang["zh"])
+        out[f"rubrics/{rid}/"] = (NAMES, by_lang)
+    terms = [t for t in glossary.get("terms", []) if t.get("zh") not in owned]
+    out["glossary/"] = (
+        KEYWORDS,
+        {lang: [t[lang] for t in terms if isinstance(t.get(lang), str)] for lang in ("zh", "en")},
+    )
+    return out
+
+
+def write_userdict(words: list[str], path: Path = USERDICT) -> Path:
+    """jieba's user-dictionary format: one word a line (jieba then picks a frequency that keeps the
+    word whole)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(f"{w}\n" for w in words)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- 2. Parts -------------------------------------------------------------------------------------
+
+
+def tokens(text: str) -> list[str]:
+    """The index words of a field as the worker's tokenizer sees them (markup dropped)."""
+    return [t for t in SEPARATOR.split(TAG.sub(" ", text)) if t]
+
+
+def parts_field(entry: dict[str, Any], cut_all: Callable[[str], Iterable[str]]) -> str:
+    """The parts (2+ characters) of the section's longer Chinese words, each once, that are not
+    already words of the section; joined by U+200B like Material's segmentation."""
+    own = {t.lower() for field in ("title", "text") for t in tokens(entry.get(field, ""))}
+    found: dict[str, None] = {}
+    for token in own:
+        if len(token) > 2 and HAN.fullmatch(token):
+            for part in cut_all(token):
+                if len(part) >= 2 and part != token and part not in own:
+                    found[part] = None
+    return "\u200b".join(sorted(found))
+
+
+# --- 4. Languages ---------------------------------------------------------------------------------
+
+
+def segmented(text: str, cut: Callable[[str], Iterable[str]]) -> str:
+    """A text as Material indexes it: Chinese runs cut into words, words apart by U+200B."""
+    return HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m[0])) + "\u200b", text).strip("\u200b")
+
+
+def split_index(
+    data: dict[str, Any],
+    cut: Callable[[str], Iterable[str]],
+    cut_all: Callable[[str], Iterable[str]],
+    keywords: dict[str, tuple[str, dict[str, list[str]]]],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The (zh, en) indexes of the combined one: the parts field on every section, the keywords
+    field on the first section (the article) of each page that defines terms; en locations
+    relative to en/."""
+    zh: list[dict[str, Any]] = []
+    en: list[dict[str, Any]] = []
+    for entry in data["docs"]:
+        entry = dict(entry)
+        parts = parts_field(entry, cut_all)
+        if parts:
+            entry[PARTS] = parts
+        lang = "en" if entry["location"].startswith(EN) else "zh"
+        if lang == "en":
+            entry["location"] = entry["location"][len(EN) :]
+        docs = en if lang == "en" else zh
+        location = entry["location"]
+        if location in keywords and not any(d["location"] == location for d in docs):
+            field, words = keywords[location]
+            entry[field] = " ".join(segmented(w, cut) for w in words[lang])
+        docs.append(entry)
+    return (
+        {"config": data["config"], "docs": zh, MARK: {"lang": "zh"}},
+        {"config": data["config"], "docs": en, MARK: {"lang": "en"}},
+    )
+
+
+def process_site_index(
+    site: Path,
+    cut: Callable[[str], Iterable[str]],
+    cut_all: Callable[[str], Iterable[str]],
+    keywords: dict[str, tuple[str, dict[str, list[str]]]],
+) -> bool:
+    """Split ``site/search/search_index.json`` into the zh and en indexes (False: already done)."""
+    path = site / "search" / "search_index.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if MARK in data:
+        return False
+    zh, en = split_index(data, cut, cut_all, keywords)
+    for target, index in ((path, zh), (site / EN / "search" / "search_index.json", en)):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return True
+
+
+BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+
+def rebase_english_page(html: str) -> str:
+    """An en page's Material config with base ``<site root>/en/``: search loads the en index."""
+    out, n = BASE.subn(lambda m: f"{m[1]}{m[2].rstrip('/')}/{EN}{m[3]}", html, count=1)
+    if n != 1:
+        raise RuntimeError("search: no Material __config with a base in an English page")
+    return out
+
+
+# --- 3. Query -------------------------------------------------------------------------------------
+
+# (what the shipped worker says, what it should say); each must occur exactly once.
+WORKER_PATCHES = (
+    # segment(): candidate words query.slice(i, j) must include j == query.length.
+    (
+        "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
+        "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
+    ),
+    # search(): the segmented Chinese as terms of their own, apart from adjacent Latin text.
+    (
+        's=>[...fe(s,this.index.invertedIndex)].join("* ")',
+        's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")+" "',
+    ),
+)
+
+
+def patch_worker(js: str) -> str:
+    """The search worker with the query fixes; a Material upgrade that changes the code fails the
+    build instead of silently losing them."""
+    for old, new in WORKER_PATCHES:
+        if js.count(new) == 1 and old not in js:
+            continue  # already patched
+        if js.count(old) != 1:
+            raise RuntimeError(
+                "search: the Material search worker changed; update WORKER_PATCHES in "
+                f"build_scripts/search.py (looked for {old!r})"
+            )
+        js = js.replace(old, new)
+    return js
+
+
+def patch_site_worker(site: Path) -> Path:
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise RuntimeError(f"search: expected one search worker, found {len(workers)}")
+    js = workers[0].read_text(encoding="utf-8")
+    patched = patch_worker(js)
+    if patched != js:
+        workers[0].write_text(patched, encoding="utf-8")
+    return workers[0]
+
+
+# --- Chrome ---------------------------------------------------------------------------------------
+
+
+def mark_chrome(html: str) -> str:
+    """``data-search-exclude`` on the calculator's chrome: elements styled as buttons, ARIA status,
+    alert and live regions, the slots its script fills, and noscript notices."""
+
+    def add(m: re.Match[str]) -> str:
+        if m["tag"] is not None:
+            attrs = m["attrs"]
+            if "data-search-exclude" in attrs:
+                return m[0]
+            closing = "/" if attrs.endswith("/") else ""
+            attrs = attrs[:-1] if closing else attrs
+            return f"<{m['tag']}{attrs} data-search-exclude{closing}>"
+        if "data-search-exclude" in m["ns"]:
+            return m[0]
+        return f"<noscript{m['ns']} data-search-exclude>"
+
+    return CHROME.sub(add, html)

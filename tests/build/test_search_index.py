@@ -1,0 +1,238 @@
+"""The built search indexes: one per language, Chinese terms indexed as words, no calculator chrome,
+and every glossary term, question title and scenario name ranking its own page first.
+
+Ranking is checked with build_scripts/search_model.py, a Python model of the search worker; the
+browser test (tests/e2e/test_search.py) checks on a sample that the model ranks like the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from build_scripts import search
+from build_scripts.paths import SITE, UI
+from build_scripts.search_model import SearchModel, load
+
+GLOSSARY_PAGE = "glossary/"
+GLOSSARY_DATA, RUBRICS = search.read_sources()
+RID = "sme-digital-level-2024"
+RUBRIC_PAGE = f"rubrics/{RID}/"
+CALCULATOR_PAGE = f"calculator/{RID}/"
+RUBRIC = RUBRICS[RID]
+LANGS = ("zh", "en")
+
+
+@cache
+def model(lang: str) -> SearchModel:
+    return load(lang)
+
+
+@cache
+def index(lang: str) -> dict[str, Any]:
+    path = SITE / ("en/" if lang == "en" else "") / "search" / "search_index.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def is_word(text: str) -> bool:
+    return re.fullmatch(r"[A-Za-z][A-Za-z-]*", text) is not None
+
+
+# --- every term ranks its own page first (the model) ----------------------------------------------
+
+GLOSSARY_CASES = [(lang, t[lang]) for t in GLOSSARY_DATA["terms"] for lang in LANGS]
+TITLE_CASES = [(lang, q["stem"][lang]) for q in RUBRIC["questions"] for lang in LANGS]
+SCENARIO_CASES = [
+    (lang, s["name"][lang])
+    for g in RUBRIC["scenario_groups"]
+    for s in g["scenarios"]
+    for lang in LANGS
+]
+
+
+@pytest.mark.parametrize(("lang", "term"), GLOSSARY_CASES, ids=[t for _, t in GLOSSARY_CASES])
+def test_a_glossary_term_lists_the_glossary_or_the_rubric_first(lang: str, term: str) -> None:
+    pages = model(lang).pages(term)
+    assert pages, f"{term!r} finds nothing"
+    assert pages[0] in (GLOSSARY_PAGE, RUBRIC_PAGE), pages
+
+
+@pytest.mark.parametrize(
+    ("lang", "term"), TITLE_CASES + SCENARIO_CASES, ids=[t for _, t in TITLE_CASES + SCENARIO_CASES]
+)
+def test_a_question_title_or_scenario_lists_the_rubric_first(lang: str, term: str) -> None:
+    assert model(lang).pages(term)[:1] == [RUBRIC_PAGE]
+
+
+@pytest.mark.parametrize(
+    "term", ["数字孪生", "设备联网", "专精特新", "数字化转型", "供应链可视化", "综合能源消费量"]
+)
+def test_a_glossary_only_word_is_one_word_and_lists_the_glossary_first(term: str) -> None:
+    m = model("zh")
+    assert m.query_terms(term) == [
+        (term, True)
+    ]  # searched as one word, not its first two characters
+    if not any(
+        term in x for x in search.page_keywords(GLOSSARY_DATA, RUBRICS)[RUBRIC_PAGE][1]["zh"]
+    ):
+        assert m.pages(term)[0] == GLOSSARY_PAGE
+
+
+def test_the_parts_of_a_word_stay_findable() -> None:
+    # 数字孪生 and 孪生工厂 are single words in the index; 孪生 is still found, through the parts.
+    m = model("zh")
+    assert "孪生" not in {t for d in m.docs for t in m.tokens(d["text"])}
+    assert m.pages("孪生")[:1] == [GLOSSARY_PAGE]
+
+
+# --- languages ------------------------------------------------------------------------------------
+
+
+def test_each_language_has_its_own_index() -> None:
+    zh = [d["location"] for d in index("zh")["docs"]]
+    en = [d["location"] for d in index("en")["docs"]]
+    assert zh and en
+    assert not [x for x in zh + en if x.startswith(search.EN)]
+    # Every location is a page of its own language: zh under the site root, en under en/.
+    for lang, locations, root in (("zh", zh, SITE), ("en", en, SITE / "en")):
+        for loc in {x.split("#")[0] for x in locations}:
+            assert (root / loc / "index.html").is_file(), (lang, loc)
+    # The calculator's introduction, in each language, is in that language's index only.
+    intro = ui()["calculator_page"]["intro"]
+    text = {
+        lang: " ".join(d["text"] for d in index(lang)["docs"]).replace("\u200b", "")
+        for lang in LANGS
+    }
+    first = {lang: intro[lang].split("。")[0].split(";")[0] for lang in LANGS}
+    assert first["zh"] in text["zh"] and first["zh"] not in text["en"]
+    assert first["en"] in text["en"] and first["en"] not in text["zh"]
+
+
+def test_english_pages_load_the_english_index_and_chinese_pages_the_root_one() -> None:
+    for path in SITE.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        base = re.search(r'<script id="__config"[^>]*>\{[^<]*?"base": "([^"]*)"', html)
+        assert base is not None, path
+        folder = path.parent.relative_to(SITE)
+        resolved = Path(*folder.parts, *Path(base[1]).parts).as_posix()
+        # Normalise "a/b/../../en" → "en"
+        parts: list[str] = []
+        for p in resolved.split("/"):
+            if p == "..":
+                parts.pop()
+            elif p not in ("", "."):
+                parts.append(p)
+        english = folder.parts[:1] == ("en",)
+        assert parts == (["en"] if english else []), path
+
+
+def test_the_worker_is_patched() -> None:
+    (worker,) = (SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    js = worker.read_text(encoding="utf-8")
+    for old, new in search.WORKER_PATCHES:
+        assert new in js and old not in js
+
+
+# --- calculator chrome ----------------------------------------------------------------------------
+
+
+def ui() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(UI.read_text(encoding="utf-8"))
+    return data
+
+
+# Buttons, the noscript notice, the status line, the result panel the script fills.
+CHROME_KEYS = ("export", "import", "clear", "print", "noscript", "stage_idle", "result", "next")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calculator_chrome_is_not_indexed(lang: str) -> None:
+    page = ui()["calculator_page"]
+    # Labels that are also words of the rubric's own texts ("Clear performance and pay management")
+    # cannot tell chrome from content; the others must be absent.
+    content = json.dumps(RUBRIC, ensure_ascii=False)
+    labels = [page[k][lang] for k in CHROME_KEYS if page[k][lang] not in content]
+    assert len(labels) >= 6
+    calc = [d for d in index(lang)["docs"] if d["location"].startswith(CALCULATOR_PAGE)]
+    assert calc, "the calculator page is indexed (its questions are content)"
+    text = " ".join(d["title"] + " " + d["text"] for d in calc).replace("\u200b", "")
+    for label in labels:
+        assert not re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text), label
+    # The questionnaire itself is content.
+    assert RUBRIC["questions"][0]["stem"][lang] in text
+
+
+def test_a_button_label_does_not_find_the_calculator() -> None:
+    assert CALCULATOR_PAGE not in model("zh").pages("导出")
+    assert CALCULATOR_PAGE not in model("en").pages("export")
+
+
+# --- the parts of search.py -----------------------------------------------------------------------
+
+
+def test_dictionary_words_come_from_the_yaml() -> None:
+    words = search.dictionary_words(GLOSSARY_DATA, RUBRICS.values())
+    for t in GLOSSARY_DATA["terms"]:
+        for run in re.findall(r"[\u4e00-\u9fff]{2,}", t["zh"]):
+            assert run in words
+    for g in RUBRIC["scenario_groups"]:
+        assert g["name"]["zh"] in words
+        assert {s["name"]["zh"] for s in g["scenarios"]} <= set(words)
+    assert "工业网络" in words and "初始级" in words  # from 5G工业网络 and 一级（初始级）
+    assert search.USERDICT.read_text(encoding="utf-8").split("\n")[:-1] == words
+
+
+def test_chrome_marking() -> None:
+    html = (
+        '<p>正文</p><button type="button" class="md-button" data-action="x">导出</button>'
+        '<p class="zp-status" role="status">加载</p><noscript><p>要 JavaScript</p></noscript>'
+        '<section data-slot="result"><h2>结果</h2></section><a class="md-button-x">链接</a>'
+    )
+    out = search.mark_chrome(html)
+    assert out.count("data-search-exclude") == 4
+    assert "<p>正文</p>" in out and '<a class="md-button-x">' in out
+    assert search.mark_chrome(out) == out
+
+
+def test_english_rebase() -> None:
+    html = '<script id="__config" type="application/json">{"annotate": null, "base": "../.."}'
+    assert '"base": "../../en/"' in search.rebase_english_page(html)
+    with pytest.raises(RuntimeError):
+        search.rebase_english_page("<html></html>")
+
+
+def test_worker_patch_needs_the_code_it_knows() -> None:
+    (worker,) = (SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    patched = worker.read_text(encoding="utf-8")
+    assert search.patch_worker(patched) == patched
+    original = patched
+    for old, new in search.WORKER_PATCHES:
+        original = original.replace(new, old)
+    assert search.patch_worker(original) == patched
+    with pytest.raises(RuntimeError, match="WORKER_PATCHES"):
+        search.patch_worker(original.replace("o<t.length;o++", "o<t.length;++o"))
+
+
+def test_split_index_separates_languages_and_adds_fields() -> None:
+    data = {
+        "config": {"separator": "x"},
+        "docs": [
+            {"location": "glossary/", "title": "术语", "text": "数字孪生"},
+            {"location": "glossary/#a", "title": "甲", "text": "数字孪生"},
+            {"location": "en/glossary/", "title": "Glossary", "text": "digital twin"},
+        ],
+    }
+    keywords = {"glossary/": ("keywords", {"zh": ["数字孪生"], "en": ["digital twin"]})}
+    zh, en = search.split_index(data, lambda s: [s], lambda s: [s[:2], s[2:], s], keywords)
+    assert [d["location"] for d in zh["docs"]] == ["glossary/", "glossary/#a"]
+    assert [d["location"] for d in en["docs"]] == ["glossary/"]
+    assert zh["docs"][0]["keywords"] == "数字孪生" and "keywords" not in zh["docs"][1]
+    assert en["docs"][0]["keywords"] == "digital twin"
+    assert zh["docs"][1]["parts"] == "孪生\u200b数字"
