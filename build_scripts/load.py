@@ -37,16 +37,36 @@ class Catalog:
     glossary: dict[str, Any]
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last silently,
+    which would hide a pasted-over translation or threshold)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f"found duplicate key {key!r}",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
 def _yaml(path: Path, issues: list[Issue]) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
         # The JSON view of the data (integer keys become strings), as the bundle and the browser
         # see it.
         return json.loads(json.dumps(data, ensure_ascii=False, default=str))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
-        issues.append(Issue(rel(path), where, "yaml", str(exc).splitlines()[0]))
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        issues.append(Issue(rel(path), where, "yaml", reason))
     except OSError as exc:
         issues.append(Issue(rel(path), "", "read", str(exc)))
     return None

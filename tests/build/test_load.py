@@ -86,6 +86,18 @@ def test_yaml_syntax_errors_name_the_line(tmp_path: Path) -> None:
     assert [(f, code) for f, _, code in issues_of(folder)] == [(NAME, "yaml")]
 
 
+def test_a_key_given_twice_in_the_yaml_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    folder = copy_rubrics(tmp_path)
+    text = (folder / NAME).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("short_title:"))
+    lines.insert(at, "title: {zh: 重复, en: Repeated}")  # a second top-level "title"
+    (folder / NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = issues_of(folder)
+    assert [(f, code) for f, _, code in found] == [(NAME, "yaml")]
+    assert found[0][1] == f"line {at + 1}"
+
+
 def test_the_build_stops_and_prints_every_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
