@@ -64,8 +64,9 @@ def md_cell(text: object) -> str:
 
 
 # A run of Chinese on an English page: starts with a CJK character or opening bracket, ends with a
-# CJK character or closing bracket, and may hold CJK punctuation, digits, Latin letters and % inside
-# (工信厅企业〔2024〕56号, 《…（2024年版）》). Curly quotes are shared with English and stay outside.
+# CJK character or closing bracket, and may hold CJK punctuation, digits, Latin letters and %
+# inside (工信厅企业〔2024〕56号, 《…（2024年版）》). Curly quotes are shared with English and stay
+# outside.
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _OPEN = "《「『〔（【"
 _CLOSE = "》」』〕）】"
