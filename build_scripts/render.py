@@ -6,10 +6,12 @@ line.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import json
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -61,6 +63,63 @@ def md_text(text: str) -> str:
 def md_cell(text: object) -> str:
     """Text safe inside a Markdown table cell."""
     return str(text).replace("|", "\\|").replace("\n\n", "<br><br>").replace("\n", " ")
+
+
+# A run of Chinese on an English page: starts with a CJK character or opening bracket, ends with a
+# CJK character or closing bracket, and may hold CJK punctuation, digits, Latin letters and %
+# inside (工信厅企业〔2024〕56号, 《…（2024年版）》). Curly quotes are shared with English and stay
+# outside.
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_OPEN = "《「『〔（【"
+_CLOSE = "》」』〕）】"
+_INNER = "、，。；：！？…—·%A-Za-z0-9"
+ZH_RUN = re.compile(f"[{_CJK}{_OPEN}](?:[{_CJK}{_OPEN}{_CLOSE}{_INNER}]*[{_CJK}{_CLOSE}])?")
+URL = re.compile(r"https?://[A-Za-z0-9./_\\-]+[A-Za-z0-9/]")
+
+
+def zh_spans(text: str) -> str:
+    """Mark every run of Chinese in an English text with ``<span lang="zh">`` (for screen
+    readers, fonts and hyphenation). Safe in Markdown tables, links and headings: only CJK runs
+    are wrapped, and they never hold ``|``, brackets or quotes of the Markdown syntax."""
+    return ZH_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', text)
+
+
+def link_urls(text: str) -> str:
+    """Bare web addresses in official text become Markdown autolinks."""
+    return URL.sub(lambda m: f"<{m[0].replace(chr(92), '')}>", text)
+
+
+def decision_anchor(decision_id: str) -> str:
+    """The anchor of a decision card on the rubric page: A6 → decision-a6."""
+    return f"decision-{decision_id.lower()}"
+
+
+def link_decisions(text: str, ids: Iterable[str]) -> str:
+    """Every mention of a known decision id (见决策A6, see decisions A3, A4 and Z2) becomes a link
+    to its card."""
+    known = sorted(ids, key=len, reverse=True)
+    if not known:
+        return text
+    pattern = re.compile(rf"(?<![A-Za-z0-9#\[-])({'|'.join(map(re.escape, known))})(?![A-Za-z0-9])")
+    return pattern.sub(lambda m: f"[{m[1]}](#{decision_anchor(m[1])})", text)
+
+
+def scenario_anchor(group_id: str, index: int) -> str:
+    """A readable, language-independent anchor for a scenario: its group and 1-based position
+    (product_lifecycle, 1 → scenario-product-lifecycle-1)."""
+    return f"scenario-{group_id.replace('_', '-')}-{index}"
+
+
+def official_date(iso: str, lang: str, t: Callable[..., str]) -> str:
+    """A signature date as a notice prints it: 2024年9月4日 / 4 September 2024."""
+    d = datetime.date.fromisoformat(iso)
+    return t(
+        "rubric_text.date",
+        year=d.year,
+        month=d.month,
+        day=d.day,
+        month_name=calendar.month_name[d.month],
+    )
 
 
 def option_points(m: SmeRubric, number: int) -> list[str]:
@@ -131,10 +190,15 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
         def tx(text: dict[str, str], lang: str = lang) -> str:
             return md_text(text[lang])
 
+        def zh(text: object, lang: str = lang) -> str:
+            return zh_spans(str(text)) if lang == "en" else str(text)
+
         common = {"lang": lang, "t": t, "tx": tx, "rubrics": catalog.rubrics}
         out[Path(f"glossary.{lang}.md")] = header(
             "rubrics/glossary.yaml", t("glossary_page.title")
-        ) + env.get_template("glossary.md.j2").render(**common, terms=catalog.glossary["terms"])
+        ) + env.get_template("glossary.md.j2").render(
+            **common, zh=zh, terms=catalog.glossary["terms"]
+        )
         out[Path(f"index.{lang}.md")] = header(
             "rubrics/*.yaml", t("home.title")
         ) + env.get_template("home.md.j2").render(**common)
@@ -163,9 +227,24 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 "max_bytes": MAX_BYTES,
             }
             src = f"rubrics/{rid}.yaml"
+            ids = [d.id for d in m.decisions]
+
+            def rtx(text: dict[str, str], lang: str = lang, ids: list[str] = ids) -> str:
+                """An official or translated text as rubric-page Markdown: escaped, addresses
+                and decision ids linked, Chinese runs marked on English pages."""
+                out_text = link_decisions(link_urls(md_text(text[lang])), ids)
+                return zh_spans(out_text) if lang == "en" else out_text
+
             out[Path(f"rubrics/{rid}.{lang}.md")] = header(
                 src, m.title.get(lang)
-            ) + env.get_template("rubric.md.j2").render(**ctx)
+            ) + env.get_template("rubric.md.j2").render(
+                **{**ctx, "tx": rtx},
+                zh=zh,
+                decision_anchor=decision_anchor,
+                scenario_anchor=scenario_anchor,
+                signed=official_date(raw["source"]["date"], lang, t),
+                official_date=lambda iso, lang=lang, t=t: official_date(iso, lang, t),
+            )
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
             out[Path(f"calculator/{rid}.{lang}.md")] = header(
                 src, calc_title, zhiping_wheel=wheel_name

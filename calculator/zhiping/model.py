@@ -41,6 +41,13 @@ def _list(d: Any, key: str, path: str) -> list[Any]:
     return value
 
 
+def _str(d: Any, key: str, path: str) -> str:
+    value = _get(d, key, path)
+    if not isinstance(value, str) or not value:
+        raise ModelError(f"{path}.{key}", "expected a non-empty string")
+    return value
+
+
 def exact(value: Any, path: str) -> Fraction:
     """An exact number from an int or a decimal string (floats are refused: they are not exact)."""
     if isinstance(value, bool) or not isinstance(value, int | str):
@@ -150,15 +157,30 @@ class Field:
     unit: Text
     integer: bool = False
     helper: str | None = None  # "energy": may be given as quantities by energy type
+    # Parts of the field worded by this project, not the official form ("label", "unit"); the
+    # official blank is the question's form_text.
+    ours: tuple[str, ...] = ()
+
+    @property
+    def label_is_ours(self) -> bool:
+        return "label" in self.ours
+
+    @property
+    def unit_is_ours(self) -> bool:
+        return "unit" in self.ours
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Field:
+        ours = d.get("ours", [])
+        if not isinstance(ours, list) or not all(x in ("label", "unit") for x in ours):
+            raise ModelError(f"{path}.ours", "expected a list of 'label' and 'unit'")
         return cls(
             id=str(_get(d, "id", path)),
             label=Text.from_dict(_get(d, "label", path), f"{path}.label"),
             unit=Text.from_dict(_get(d, "unit", path), f"{path}.unit"),
             integer=bool(d.get("integer", False)),
             helper=d.get("helper"),
+            ours=tuple(ours),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,6 +193,8 @@ class Field:
             out["integer"] = True
         if self.helper is not None:
             out["helper"] = self.helper
+        if self.ours:
+            out["ours"] = list(self.ours)
         return out
 
 
@@ -509,6 +533,9 @@ class EnergyRow:
     unit: Text
     factor: Fraction
     factor_unit: Text
+    # False where the official table prints the bare factor (1 for rows already in tce): show
+    # the factor without factor_unit.
+    factor_unit_printed: bool = True
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> EnergyRow:
@@ -518,16 +545,20 @@ class EnergyRow:
             unit=Text.from_dict(_get(d, "unit", path), f"{path}.unit"),
             factor=exact(_get(d, "factor", path), f"{path}.factor"),
             factor_unit=Text.from_dict(_get(d, "factor_unit", path), f"{path}.factor_unit"),
+            factor_unit_printed=bool(d.get("factor_unit_printed", True)),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "name": self.name.to_dict(),
             "unit": self.unit.to_dict(),
             "factor": str(_num_out(self.factor)),
             "factor_unit": self.factor_unit.to_dict(),
         }
+        if not self.factor_unit_printed:
+            out["factor_unit_printed"] = False
+        return out
 
 
 @dataclass(frozen=True)
@@ -578,6 +609,10 @@ class SmeRubric:
     no_level: Text
     energy: tuple[EnergyRow, ...]
     decisions: tuple[Decision, ...]
+    # The official mark of a constrained scenario ("*") and its legend (remark 1 under the
+    # scenario table), e.g. "“*”为约束性场景。".
+    scenario_constrained_mark: str
+    scenario_constrained_note: Text
 
     # Lookups derived once from the fields (cached_property writes to the instance dict directly,
     # so the dataclass stays frozen and equal instances stay equal).
@@ -668,6 +703,10 @@ class SmeRubric:
                 Decision.from_dict(x, f"{path}.decisions[{i}]")
                 for i, x in enumerate(d.get("decisions", []))
             ),
+            scenario_constrained_mark=_str(d, "scenario_constrained_mark", path),
+            scenario_constrained_note=Text.from_dict(
+                _get(d, "scenario_constrained_note", path), f"{path}.scenario_constrained_note"
+            ),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -693,4 +732,6 @@ class SmeRubric:
             "no_level": self.no_level.to_dict(),
             "energy_table": {"rows": [x.to_dict() for x in self.energy]},
             "decisions": [x.to_dict() for x in self.decisions],
+            "scenario_constrained_mark": self.scenario_constrained_mark,
+            "scenario_constrained_note": self.scenario_constrained_note.to_dict(),
         }

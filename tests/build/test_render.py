@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 
 from build_scripts.load import load
-from build_scripts.render import example_answers, pages
+from build_scripts.render import example_answers, link_decisions, pages, zh_spans
 from zhiping.api import score_dict
 
 CATALOG = load()
 PAGES = pages(CATALOG, "zhiping-0.1.0-py3-none-any.whl?v=test")
 RID = "sme-digital-level-2024"
 CJK = re.compile(r"[\u4e00-\u9fff]")
+SPAN = re.compile(r'<span lang="zh">[^<]*</span>')
+RAW = CATALOG.rubrics[RID]
 
 
 def page(kind: str, lang: str) -> str:
@@ -42,9 +44,11 @@ def test_rubric_page_lists_every_question_option_and_its_points() -> None:
 def test_rubric_page_shows_levels_scenarios_terms_energy_and_decisions() -> None:
     zh = page("rubrics", "zh")
     assert "| 三级（集成级） | ≥ 60 分 | 不少于 8 个 | 不少于 5 个 |" in zh
-    assert zh.count(" ★") >= 10
     assert "设备联网率" in zh
-    assert "数字孪生" in PAGES[Path("glossary.zh.md")] and "digital twin" in PAGES[Path("glossary.en.md")]
+    assert (
+        "数字孪生" in PAGES[Path("glossary.zh.md")]
+        and "digital twin" in PAGES[Path("glossary.en.md")]
+    )
     assert "| 电力 | 万千瓦时 | 1.229 吨标准煤/万千瓦时 |" in zh
     for d in CATALOG.rubrics[RID]["decisions"]:
         assert f'"{d["id"]} · {d["title"]["zh"]}"' in zh
@@ -52,15 +56,172 @@ def test_rubric_page_shows_levels_scenarios_terms_energy_and_decisions() -> None
 
 
 def test_english_pages_are_english() -> None:
-    for kind in ("rubrics", "calculator"):
-        en = page(kind, "en")
-        body = re.sub(r"\((产品设计|[\u4e00-\u9fff]{2,4})\)", "", en)  # scenario ids shown as ids
-        body = body.replace("工信厅企业〔2024〕56号", "")
-        body = re.sub(r'data-(scenario|item)="[^"]*"', "", body)
-        chinese = CJK.findall(body)
-        assert len(chinese) < 60, "".join(chinese)[:200]
+    en = page("calculator", "en")
+    body = re.sub(r"\((产品设计|[\u4e00-\u9fff]{2,4})\)", "", en)  # scenario ids shown as ids
+    body = body.replace("工信厅企业〔2024〕56号", "")
+    body = re.sub(r'data-(scenario|item)="[^"]*"', "", body)
+    chinese = CJK.findall(body)
+    assert len(chinese) < 60, "".join(chinese)[:200]
     en = page("rubrics", "en")
     assert "Level 3 (Integrated)" in en and "constrained" in en and "networking rate" in en
+
+
+@pytest.mark.parametrize("path", [f"rubrics/{RID}.en.md", "glossary.en.md"])
+def test_chinese_on_english_pages_is_marked_as_chinese(path: str) -> None:
+    en = PAGES[Path(path)]
+    assert en.count('<span lang="zh">') >= 16
+    outside = SPAN.sub("", en)
+    assert not CJK.findall(outside), "".join(CJK.findall(outside))[:100]
+    assert "<span" not in page("rubrics", "zh") and "<span" not in PAGES[Path("glossary.zh.md")]
+
+
+def test_chinese_spans_keep_markdown_and_english_quotes_intact() -> None:
+    assert zh_spans("| 产品设计 | [A6](#decision-a6) | “None” |") == (
+        '| <span lang="zh">产品设计</span> | [A6](#decision-a6) | “None” |'
+    )
+    assert (
+        zh_spans("no 工信厅企业〔2024〕56号.")
+        == 'no <span lang="zh">工信厅企业〔2024〕56号</span>.'
+    )
+    assert zh_spans("“使用方式”") == '“<span lang="zh">使用方式</span>”'
+
+
+def test_decision_ids_link_only_as_whole_words() -> None:
+    ids = ["A1", "A10", "Z2"]
+    assert link_decisions("见决策A10、Z2", ids) == "见决策[A10](#decision-a10)、[Z2](#decision-z2)"
+    assert link_decisions("A100, BA1, [A1](#decision-a1)", ids) == "A100, BA1, [A1](#decision-a1)"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_decision_reference_links_to_its_card(lang: str) -> None:
+    text = page("rubrics", lang)
+    # every id after 见决策 / "decision(s)" is a link, never plain text
+    assert not re.search(r"决策[、和]?[A-Z]+\d+", text)
+    assert not re.search(r"decisions? [A-Z]+\d+", text)
+    targets = set(re.findall(r"\]\(#(decision-[a-z]+\d+)\)", text))
+    cards = set(re.findall(r'<div class="zp-decision" id="(decision-[a-z]+\d+)" markdown>', text))
+    assert cards == {f"decision-{d['id'].lower()}" for d in RAW["decisions"]}
+    assert targets and targets <= cards
+    # e.g. question 4's note: 见决策A6 / See decision A6
+    assert "[A6](#decision-a6)" in text
+
+
+def test_constrained_scenarios_use_the_official_asterisk_not_a_star() -> None:
+    zh, en = page("rubrics", "zh"), page("rubrics", "en")
+    assert "1. “\\*”为约束性场景。" in zh
+    assert "1. “\\*” marks a constrained scenario." in en
+    constrained = [s for g in RAW["scenario_groups"] for s in g["scenarios"] if s["constrained"]]
+    assert len(constrained) == 10
+    for s in constrained:
+        assert f"#### {s['name']['zh']}\\* {{ #scenario-" in zh
+    assert "#### 工艺设计 { #scenario-product-lifecycle-2 }" in zh
+    assert "★" not in zh and "★" not in en
+
+
+def test_scenarios_have_readable_anchors() -> None:
+    anchors = re.findall(r"\{ #(scenario-[a-z-]+-\d+) \}", page("rubrics", "en"))
+    assert len(anchors) == len(set(anchors)) == 16
+    assert "scenario-product-lifecycle-1" in anchors and "scenario-management-decision-4" in anchors
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rubric_page_carries_the_notice(lang: str) -> None:
+    text = page("rubrics", lang)
+    notice = RAW["notice_text"]
+    # in the official order: addressee, opening paragraph, the three uses, annex, signature
+    parts = [notice["addressee"], notice["opening"], *RAW["uses"], notice["annex"]]
+    positions = [text.index(f"\n{part[lang][:20]}") for part in parts]
+    assert positions == sorted(positions)
+    signature = {"zh": "工业和信息化部办公厅<br>2024年9月4日", "en": "(MIIT)<br>4 September 2024"}
+    assert signature[lang] in text
+    assert "<https://zjtx.miit.gov.cn>" in text
+
+
+def test_notice_paragraph_and_annex_line_are_the_official_text() -> None:
+    zh = page("rubrics", "zh")
+    assert "自《中小企业数字化水平评测指标（2022年版）》发布以来，已有24万余家中小企业" in zh
+    assert "现印发给你们，使用方式包括但不限于以下三种：" in zh
+    assert "\n各省、自治区、直辖市及计划单列市、新疆生产建设兵团中小企业主管部门：\n" in zh
+    assert "\n附件：中小企业数字化水平评测指标（2024年版）\n" in zh  # no ".pdf" (decision T3)
+
+
+def test_rubric_page_has_both_official_sub_headings() -> None:
+    zh, en = page("rubrics", "zh"), page("rubrics", "en")
+    assert "### 1. 数字化基础、管理和成效维度" in zh and "### 2. 数字化经营维度" in zh
+    assert (
+        zh.index("### 1. 数字化基础") < zh.index("### 2. 数字化经营维度") < zh.index("## 等级判定")
+    )
+    assert "### 1. Dimensions of digital foundation, management and outcomes" in en
+
+
+def test_questions_show_the_blanks_of_the_official_form() -> None:
+    zh = page("rubrics", "zh")
+    # the rate blank of questions 2 and 3 (具体数据[ ]) and the blanks of 11–15
+    q2 = zh[zh.index("{ #q2 }") : zh.index("{ #q3 }")]
+    q3 = zh[zh.index("{ #q3 }") : zh.index("{ #q4 }")]
+    assert "具体数据\\[ ]，其中生产设备数量为\\[ ]台，实现数字化的生产设备数量为\\[ ]台" in q2
+    assert "具体数据\\[ ]，其中实现联网的生产设备数量为\\[ ]台" in q3
+    for q in RAW["questions"]:
+        if q.get("fields"):
+            assert q["form_text"]["zh"].replace("[", "\\[") in zh, q["number"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_field_names_of_our_own_carry_the_mark(lang: str) -> None:
+    text = page("rubrics", lang)
+    mark = {"zh": "本站补充", "en": "added by zhiping"}[lang]
+    sup = f"<sup>[{mark}](#ours)</sup>"
+    assert "{ #ours }" in text and mark in text[: text.index("{ #ours }")]
+    marked = []
+    for q in RAW["questions"]:
+        for f in q.get("fields", []):
+            label, unit = f["label"][lang], f["unit"][lang]
+            ours = f.get("ours", [])
+            if "label" in ours:
+                marked.append(label)
+                assert f"{label}{sup} (" in text
+            else:
+                assert f"{label} (" in text
+            if "unit" in ours:
+                assert f"({unit}{sup})" in text
+    assert text.count(sup) == 4  # three labels (Q11, Q12, Q13) and the unit "%" of Q13
+    assert len(marked) == 3
+
+
+def test_energy_factors_print_a_bare_one_where_the_table_does() -> None:
+    zh, en = page("rubrics", "zh"), page("rubrics", "en")
+    assert "吨标准煤/吨标准煤" not in zh and "tce/tce" not in en
+    assert "| 生物质能（用于燃料） | 吨标准煤 | 1 |" in zh
+    assert "| 电力 | 万千瓦时 | 1.229 吨标准煤/万千瓦时 |" in zh
+
+
+def test_the_note_on_total_energy_consumption_is_printed_once() -> None:
+    zh, en = page("rubrics", "zh"), page("rubrics", "en")
+    assert zh.count("计算综合能源消费量时，各类能源消费量需以标准煤为单位计量") == 1
+    assert en.count("each kind of energy must be measured in standard coal") == 1
+    # ... after the term, before Table 1
+    assert zh.index("**综合能源消费量**") < zh.index("计算综合能源消费量时") < zh.index("| 电力 |")
+
+
+def test_level_uses_are_shown_next_to_the_level_table_with_their_sources() -> None:
+    zh = page("rubrics", "zh")
+    section = zh[zh.index("{ #level-uses }") : zh.index("{ #weights }")]
+    assert "试点省级专精特新中小企业数字化水平达到二级及以上" in section
+    assert "省级专精特新中小工业企业实现规范级及以上数字化转型全覆盖" in section
+    for use in RAW["level_uses"]:
+        assert use["text"]["zh"] in section
+        assert use["source"]["number"] in section and use["source"]["section"]["zh"] in section
+    assert "工信部联企业〔2024〕239号" in section and "2024年12月12日" in section
+
+
+def test_english_spells_out_srdi_and_tce_on_first_use() -> None:
+    en = page("rubrics", "en")
+    assert en.index("specialized, refined, distinctive and innovative (SRDI)") + len(
+        "specialized, refined, distinctive and innovative ("
+    ) == en.index("SRDI")
+    assert en.index("tonnes of coal equivalent (tce)") + len("tonnes of coal equivalent (") == (
+        en.index("tce")
+    )
 
 
 def test_calculator_form_is_rendered_from_the_rubric() -> None:
@@ -69,7 +230,7 @@ def test_calculator_form_is_rendered_from_the_rubric() -> None:
     assert html.count('data-scenario="') == 16
     assert 'type="checkbox" name="q4" value="15" data-option>' in html
     assert 'name="q1" value="1" data-option data-none>' in html
-    assert html.count('data-level>') == 16 * 5
+    assert html.count("data-level>") == 16 * 5
     assert 'data-energy="12.energy_last.electricity"' in html
     assert 'data-wheel="zhiping-0.1.0-py3-none-any.whl?v=test"' in html
 
