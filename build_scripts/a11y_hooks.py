@@ -15,7 +15,9 @@ import re
 from typing import Any
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
+SEARCH_LABEL = re.compile(
+    r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"'
+)
 LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([a-zA-Z-]+)" class="md-select__link")>')
 PAGE_LANG = re.compile(r'<html lang="([a-zA-Z-]+)"')
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
@@ -25,9 +27,7 @@ def name_search_dialog(output: str) -> str:
     label = SEARCH_LABEL.search(output)
     if not label:
         return output
-    return output.replace(
-        SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1
-    )
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
 
 
 def mark_language_links(output: str) -> str:

@@ -40,7 +40,8 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
         page.add_script_tag(path=str(AXE))
     found: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            const r = await axe.run(document, {
+                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
             return r.violations.map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({target: n.target.join(" "), impact: n.impact,
@@ -125,8 +126,9 @@ def test_search_dialog_with_results_has_no_serious_violation(
 ) -> None:
     page.set_viewport_size(VIEWPORTS[viewport])
     page.goto(site_url + ("en/" if lang == "en" else ""))
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.press("/")  # Material's shortcut: opens the search on every width
     box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
     box.fill(term)
     box.press("End")  # CJK text is inserted without key events; a key press starts the search
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)

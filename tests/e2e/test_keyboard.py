@@ -25,10 +25,13 @@ FOCUS_STATE = """() => {
   const r = el.getClientRects()[0] || el.getBoundingClientRect(); // a wrapped link: its first line
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   const labels = el.labels ? [...el.labels] : [];
-  const uncovered = !!hit && (hit === el || el.contains(hit) || labels.some((l) => l.contains(hit)));
-  const describe = (n) => n ? n.tagName.toLowerCase() + (n.id ? "#" + n.id : "")
-    + (n.className && typeof n.className === "string" ? "." + n.className.trim().split(/\\s+/).join(".") : "")
-    + (n.name ? `[name=${n.name}]` : "") + (n.value && n.type !== "text" ? `[value=${n.value}]` : "") : "none";
+  const uncovered = !!hit
+    && (hit === el || el.contains(hit) || labels.some((l) => l.contains(hit)));
+  const describe = (n) => !n ? "none" : n.tagName.toLowerCase()
+    + (n.id ? "#" + n.id : "")
+    + (n.classList.length ? "." + [...n.classList].join(".") : "")
+    + (n.name ? `[name=${n.name}]` : "")
+    + (n.value && n.type !== "text" ? `[value=${n.value}]` : "");
   const question = el.closest("[data-question]");
   const scenario = el.closest("[data-scenario]");
   return {
