@@ -44,7 +44,7 @@ class _StrictLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no typ
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *anchor": keys it brings may be overridden
+            if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *anchor" may be overridden
                 continue
             key = self.construct_object(key_node, deep=deep)
             if key in seen:

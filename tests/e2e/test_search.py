@@ -2,7 +2,8 @@
 lists its own page first, each language lists only its own pages, and calculator buttons are not
 content.
 
-Every term is ranked in tests/build/test_search_index.py with a Python model of the search worker;
+Every term is ranked in tests/build_scripts/test_search_index.py with a Python model of the search
+worker;
 here a sample of them is typed into the real search box, and the pages the browser lists must be the
 model's, in the model's order (so the model stays faithful).
 """

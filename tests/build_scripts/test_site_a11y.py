@@ -72,8 +72,7 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
 def test_nav_lists_every_page_once() -> None:
     listed = nav_pages(config()["nav"])
     pages = sorted(
-        str(p.relative_to(BUILD_DOCS)).replace(".zh.md", ".md")
-        for p in BUILD_DOCS.rglob("*.zh.md")
+        str(p.relative_to(BUILD_DOCS)).replace(".zh.md", ".md") for p in BUILD_DOCS.rglob("*.zh.md")
     )
     assert pages, "run `make build` first: build/docs is empty"
     assert sorted(listed) == pages
@@ -87,12 +86,14 @@ def test_english_nav_shows_translated_section_titles() -> None:
 
 
 def test_chinese_headings_get_readable_anchors() -> None:
-    (toc,) = [e["toc"] for e in config()["markdown_extensions"] if isinstance(e, dict) and "toc" in e]
+    (toc,) = [
+        e["toc"] for e in config()["markdown_extensions"] if isinstance(e, dict) and "toc" in e
+    ]
     assert toc["slugify"] == "python/object/apply:pymdownx.slugs.slugify"
     page = built(f"rubrics/{RID}")
     ids = re.findall(r'<h[1-6] id="([^"]+)"', page)
     assert ids and not [i for i in ids if re.fullmatch(r"_\d+", i)], ids
-    assert "使用方式" in ids  # the heading's own words
+    assert "2-数字化经营维度" in ids  # the heading's own words
     assert {"q1", "q15", "decisions"} <= set(ids)  # explicit { #id } anchors are kept
 
 
@@ -169,7 +170,9 @@ def test_search_dialog_is_named_after_its_field() -> None:
 
 
 def test_language_names_are_marked_with_their_language() -> None:
-    out = a11y_hooks.mark_language_links('<a href="/" hreflang="zh" class="md-select__link">中文</a>')
+    out = a11y_hooks.mark_language_links(
+        '<a href="/" hreflang="zh" class="md-select__link">中文</a>'
+    )
     assert out == '<a href="/" hreflang="zh" class="md-select__link" lang="zh">中文</a>'
     assert 'hreflang="zh" class="md-select__link" lang="zh"' in built("en")
 
@@ -177,6 +180,9 @@ def test_language_names_are_marked_with_their_language() -> None:
 def test_site_name_chinese_is_marked_in_text_only() -> None:
     html = '<a title="zhiping · 智评"></a><span>\n zhiping · 智评\n</span>'
     out = a11y_hooks.mark_site_name(html, "zhiping · 智评")
-    assert out == '<a title="zhiping · 智评"></a><span>\n zhiping · <span lang="zh">智评</span>\n</span>'
+    assert (
+        out
+        == '<a title="zhiping · 智评"></a><span>\n zhiping · <span lang="zh">智评</span>\n</span>'
+    )
     assert 'zhiping · <span lang="zh">智评</span>' in built("en")
     assert a11y_hooks.mark_site_name(html, "zhiping") == html

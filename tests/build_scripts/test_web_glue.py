@@ -1,4 +1,5 @@
-"""The JavaScript knows no rubric: no ids, weights, thresholds or texts of any rubric appear in it."""
+"""The JavaScript knows no rubric: no ids, weights, thresholds or texts of any rubric appear in
+it."""
 
 from __future__ import annotations
 

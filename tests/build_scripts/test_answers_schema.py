@@ -10,7 +10,7 @@ import pytest
 
 from build_scripts.paths import ANSWERS_SCHEMA
 from build_scripts.render import example_answers
-from tests.build.test_render import CATALOG, RID
+from tests.build_scripts.test_render import CATALOG, RID
 from tests.conftest import vectors
 from zhiping.api import score_dict
 
@@ -35,7 +35,9 @@ def test_scored_answers_and_their_read_back_follow_the_schema(vector: dict[str, 
 
 def test_the_example_and_meta_follow_the_schema() -> None:
     example = example_answers(CATALOG.models[RID])
-    validate({**example, "meta": {"company": "某某机械有限公司", "date": "2026-11-23", "plant": "二厂"}})
+    validate(
+        {**example, "meta": {"company": "某某机械有限公司", "date": "2026-11-23", "plant": "二厂"}}
+    )
     with pytest.raises(jsonschema.ValidationError):
         validate({**example, "meta": {"company": 5}})
     with pytest.raises(jsonschema.ValidationError):

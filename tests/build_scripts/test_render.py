@@ -1,4 +1,5 @@
-"""The generated pages carry every fact of the rubric, in both languages, and say they are generated."""
+"""The generated pages carry every fact of the rubric, in both languages, and say they are
+generated."""
 
 from __future__ import annotations
 
