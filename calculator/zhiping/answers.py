@@ -191,6 +191,11 @@ def _data(
                 out.append(problem("not_integer", item, value=_shown(value)))
             else:
                 values[(q.number, f.id)] = amount
+                if f.maximum is not None and amount > f.maximum:
+                    # kept (the user may mean it) but flagged: a rate above 100 % is a slip
+                    out.append(
+                        problem("above_maximum", item, value=exact_str(amount), max=f.maximum)
+                    )
     return values, energy
 
 

@@ -160,6 +160,8 @@ class Field:
     # Parts of the field worded by this project, not the official form ("label", "unit"); the
     # official blank is the question's form_text.
     ours: tuple[str, ...] = ()
+    # The largest plausible value (a rate in % is at most 100); a larger figure warns.
+    maximum: Fraction | None = None
 
     @property
     def label_is_ours(self) -> bool:
@@ -181,6 +183,7 @@ class Field:
             integer=bool(d.get("integer", False)),
             helper=d.get("helper"),
             ours=tuple(ours),
+            maximum=exact(d["max"], f"{path}.max") if "max" in d else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -195,6 +198,8 @@ class Field:
             out["helper"] = self.helper
         if self.ours:
             out["ours"] = list(self.ours)
+        if self.maximum is not None:
+            out["max"] = _num_out(self.maximum)
         return out
 
 

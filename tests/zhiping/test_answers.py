@@ -108,6 +108,11 @@ CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
         ("part_exceeds_total", "field:2.digital_devices"),
         "100%",
     ),
+    "above_maximum": (
+        text(doc(data={"13": {"pass_rate": "100.5"}})),
+        ("above_maximum", "field:13.pass_rate"),
+        "100.5",
+    ),
     "unknown_energy": (
         text(doc(data={"12": {"energy_last": {"uranium": 1}}})),
         ("unknown_energy", "energy:12.energy_last.uranium"),
@@ -118,7 +123,7 @@ CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
 
 def test_every_code_has_a_case_and_a_message_in_both_languages() -> None:
     ui = catalog.ui()["errors"]
-    assert set(CODES) == set(CASES) | {"rubric_mismatch", "unknown_lang", "above_maximum"}
+    assert set(CODES) == set(CASES) | {"rubric_mismatch", "unknown_lang"}
     for code in CODES:
         assert ui[code]["zh"] and ui[code]["en"]
 
@@ -237,3 +242,13 @@ def test_energy_quantities_feed_the_q12_trend() -> None:
     out = score_dict(None, text(doc(data=data)))
     assert out["energy"][0]["total"] == "382.919"
     assert {d["question"]: d["kind"] for d in out["derived"]} == {12: "flat"}
+
+
+def test_a_pass_rate_above_100_warns_and_the_score_stays() -> None:
+    out = score_dict(None, text(doc(maximum(), scenarios(), data={"13": {"pass_rate": 101}})))
+    assert out["ok"] is True and out["score"]["exact"] == "100"
+    assert [(w["code"], w["item"]) for w in out["warnings"]] == [
+        ("above_maximum", "field:13.pass_rate")
+    ]
+    exactly = score_dict(None, text(doc(maximum(), scenarios(), data={"13": {"pass_rate": 100}})))
+    assert exactly["warnings"] == []
