@@ -228,13 +228,14 @@ function renderIncomplete(root, out) {
   const errors = out.errors || [];
   const invalid = errors.filter((e) => !isMissing(e));
   const missing = errors.filter(isMissing);
-  slot(root, "result").dataset.resultState = invalid.length ? "errors" : "incomplete";
+  const total = all(root, "[data-question],[data-scenario]").length;
+  const nothing = !invalid.length && missing.length === total; // nothing answered yet: no bar
+  slot(root, "result").dataset.resultState = invalid.length ? "errors" : nothing ? "none" : "incomplete";
   slot(root, "details").hidden = true;
   const nodes = [];
   if (invalid.length) nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, invalid, { flag: "zp-invalid" }));
   let line = invalid.length ? out.title : "";
   if (missing.length) {
-    const total = all(root, "[data-question],[data-scenario]").length;
     line = root.dataset.msgIncomplete.replace("{done}", String(total - missing.length)).replace("{total}", String(total));
     nodes.push(el("p", { className: "zp-progress", textContent: line }));
     const first = itemNode(root, missing[0].item);

@@ -327,7 +327,7 @@ def _check_levels(r: SmeRubric, file: str) -> list[Issue]:
 
 def _check_decisions(r: SmeRubric, file: str) -> list[Issue]:
     out: list[Issue] = []
-    known = {"scenarios", "levels", "scoring", "energy", "answers"}
+    known = {"notice", "terms", "scenarios", "levels", "scoring", "energy", "answers"}
     for i, d in enumerate(r.decisions):
         for k, target in enumerate(d.applies_to):
             kind, _, rest = target.partition(":")

@@ -84,6 +84,8 @@ def test_calculator_is_completed_with_the_keyboard_alone(
         group = state["question"] or state["scenario"]
         if not state["inForm"] or group is None or group in answered:
             continue
+        if state["type"] not in ("radio", "checkbox"):
+            continue  # a link or a figure inside the question: the options come next
         if state["scenario"] is not None:
             # Tab enters a radio group at its first radio ("below level 1"); level 2 is two down
             for _ in range(2):
