@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,9 @@ def build_wheel() -> Path:
     WHEELS.mkdir(parents=True, exist_ok=True)
     for old in WHEELS.glob("zhiping-*.whl"):
         old.unlink()
+    # setuptools copies into calculator/build/lib and never deletes there: a module that was moved
+    # or removed would otherwise still ship in the wheel.
+    shutil.rmtree(CALCULATOR / "build", ignore_errors=True)
     subprocess.run(
         [
             sys.executable,

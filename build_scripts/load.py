@@ -12,10 +12,12 @@ from typing import Any
 import jsonschema
 import yaml
 
-from zhiping.model import ModelError, SmeRubric
-from zhiping.validate import Issue, check_glossary, check_sme, check_sme_data, check_texts
+from zhiping.families import family
+from zhiping.model import ModelError
+from zhiping.validate import Issue, check_glossary, check_texts
 
-from .paths import GLOSSARY, RUBRICS, SCHEMA, UI, rel
+from .families import BUILD_FAMILIES
+from .paths import GLOSSARY, RUBRICS, UI, rel
 
 
 class RubricErrors(Exception):
@@ -32,7 +34,7 @@ class Catalog:
     glossary."""
 
     rubrics: dict[str, dict[str, Any]]
-    models: dict[str, SmeRubric]
+    models: dict[str, Any]  # rubric id → its family's frozen model
     ui: dict[str, Any]
     glossary: dict[str, Any]
 
@@ -82,24 +84,29 @@ def _json_path(parts: Any) -> str:
     return out
 
 
-def schema_issues(data: Any, file: str) -> list[Issue]:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+def schema_issues(data: Any, file: str, schema_path: Path) -> list[Issue]:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return [Issue(file, _json_path(e.absolute_path), "schema", e.message) for e in errors]
 
 
-def check_rubric(data: Any, file: str) -> tuple[SmeRubric | None, list[Issue]]:
-    """Schema first; if the shape is right, the model and its meaning checks."""
-    issues = schema_issues(data, file)
+def check_rubric(data: Any, file: str) -> tuple[Any, list[Issue]]:
+    """The family (by the ``family`` key), then its schema; if the shape is right, its model and
+    its meaning checks."""
+    name = data.get("family") if isinstance(data, dict) else None
+    if name not in BUILD_FAMILIES:
+        known = ", ".join(sorted(BUILD_FAMILIES))
+        return None, [Issue(file, "family", "family", f"unknown family {name!r} (known: {known})")]
+    fam = BUILD_FAMILIES[name]
+    issues = schema_issues(data, file, fam.schema)
     if issues:
         return None, issues
     try:
-        model = SmeRubric.from_dict(data)
+        model = family(name).model(data)
     except ModelError as exc:
         return None, [Issue(file, exc.path, "model", exc.message)]
-    issues += check_sme(model, file)
-    issues += check_sme_data(data, model, file)
+    issues += fam.check(model, data, file)
     issues += check_texts(data, file)
     stem = Path(file).stem
     if model.id != stem:
@@ -114,7 +121,7 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
     problems."""
     issues: list[Issue] = []
     rubrics: dict[str, dict[str, Any]] = {}
-    models: dict[str, SmeRubric] = {}
+    models: dict[str, Any] = {}
     decision_ids: set[str] | None = set()
     for path in sorted(rubric_dir.glob("*.yaml")):
         if path.name in (UI.name, GLOSSARY.name):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRICS = ROOT / "rubrics"
-SCHEMA = RUBRICS / "schema" / "rubric.schema.json"
 ANSWERS_SCHEMA = RUBRICS / "schema" / "answers.schema.json"
 UI = RUBRICS / "ui.yaml"
 GLOSSARY = RUBRICS / "glossary.yaml"

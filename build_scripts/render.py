@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterable
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,9 @@ import jinja2
 from zhiping.display import display_score
 from zhiping.errors import CODES
 from zhiping.jsonread import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
-from zhiping.model import LANGS, SmeRubric
-from zhiping.scoring.sme import item_score
+from zhiping.model import LANGS
 
+from .families import BUILD_FAMILIES
 from .load import Catalog
 from .paths import BUILD_DOCS, DOCS, TEMPLATES
 from .util import copy_if_changed, write_if_changed
@@ -122,37 +121,6 @@ def official_date(iso: str, lang: str, t: Callable[..., str]) -> str:
     )
 
 
-def option_points(m: SmeRubric, number: int) -> list[str]:
-    """The points (of the 100-point total) each option of a question earns, as displayed."""
-    q = m.question(number)
-    assert q is not None
-    w = m.weight_of(number)
-    if q.is_multi:
-        return [
-            display_score(Fraction(0) if o.none else m.item_max / (len(q.options) - 1) * w)
-            for o in q.options
-        ]
-    return [display_score(item_score(m, q, (i,)) * w) for i in range(1, len(q.options) + 1)]
-
-
-def example_answers(m: SmeRubric) -> dict[str, Any]:
-    """A complete, valid answers document for ``m`` (shown on the format page and tested)."""
-    data: dict[str, dict[str, Any]] = {}
-    for q in m.questions:
-        if q.fields:
-            f = q.fields[0]
-            value: Any = {m.energy[0].id: "120.5"} if f.helper == "energy" else "100"
-            data[str(q.number)] = {f.id: value}
-    return {
-        "rubric": m.id,
-        "questions": {
-            str(q.number): [2, 3] if q.is_multi else len(q.options) - 1 for q in m.questions
-        },
-        "scenarios": {s.id: i % (len(m.scenario_levels) + 1) for i, s in enumerate(m.scenarios)},
-        "data": data,
-    }
-
-
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -207,8 +175,13 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
         ) + env.get_template("answers.md.j2").render(
             **common,
             models=catalog.models,
+            families={rid: raw["family"] for rid, raw in catalog.rubrics.items()},
             examples={
-                rid: json.dumps(example_answers(m), ensure_ascii=False, indent=2)
+                rid: json.dumps(
+                    BUILD_FAMILIES[catalog.rubrics[rid]["family"]].example_answers(m),
+                    ensure_ascii=False,
+                    indent=2,
+                )
                 for rid, m in catalog.models.items()
             },
             codes={
@@ -218,11 +191,12 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
         )
         for rid, raw in catalog.rubrics.items():
             m = catalog.models[rid]
+            fam = BUILD_FAMILIES[raw["family"]]
             ctx = {
                 **common,
+                **fam.page_context(m),
                 "r": raw,
                 "m": m,
-                "points": {q.number: option_points(m, q.number) for q in m.questions},
                 "wheel": wheel_name,
                 "max_bytes": MAX_BYTES,
             }
@@ -237,7 +211,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
 
             out[Path(f"rubrics/{rid}.{lang}.md")] = header(
                 src, m.title.get(lang)
-            ) + env.get_template("rubric.md.j2").render(
+            ) + env.get_template(f"{fam.name}/rubric.md.j2").render(
                 **{**ctx, "tx": rtx},
                 zh=zh,
                 decision_anchor=decision_anchor,
@@ -245,10 +219,12 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 signed=official_date(raw["source"]["date"], lang, t),
                 official_date=lambda iso, lang=lang, t=t: official_date(iso, lang, t),
             )
+            if not fam.calculator:
+                continue
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
             out[Path(f"calculator/{rid}.{lang}.md")] = header(
                 src, calc_title, zhiping_wheel=wheel_name
-            ) + env.get_template("calculator.md.j2").render(
+            ) + env.get_template(f"{fam.name}/calculator.md.j2").render(
                 **{**ctx, "tx": lambda text, lang=lang: text[lang]}
             )
     return out

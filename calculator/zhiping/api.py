@@ -1,5 +1,6 @@
-"""The one boundary of zhiping: JSON string in, JSON string out. Used by the browser worker and
-the CLI.
+"""The one boundary of zhiping: JSON string in, JSON string out, for every rubric family. Used by
+the browser worker and the CLI. The family of the rubric named does the reading and scoring
+(:mod:`zhiping.families`); this module only reads the JSON and finds the rubric.
 
 >>> import json; out = json.loads(score_json(None, "{}", "en")); out["ok"]
 False
@@ -11,13 +12,10 @@ import json
 from typing import Any
 
 from . import catalog
-from .answers import SmeAnswers, answers_dict, read_answers
-from .errors import Problem, problem
+from .errors import problem
 from .jsonread import read_json
-from .model import LANGS, SmeRubric
-from .present import Words, derived_dict, errors_dict, partial_dict, result_dict, warnings_list
-from .scoring.sme import question_scores, score
-from .scoring.sme_data import field_values, suggestions
+from .model import LANGS
+from .present.common import Words, errors_dict
 
 Data = str | bytes | bytearray | memoryview
 
@@ -41,42 +39,22 @@ def score_dict(rubric_id: str | None, answers: Data, lang: str = "zh") -> dict[s
     """
     words = Words(catalog.ui(), lang if lang in LANGS else "zh")
     if lang not in LANGS:
-        return errors_dict(
-            None, rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words
-        )
+        return errors_dict(rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words)
     raw, trouble = read_json(answers)
     if trouble is not None:
-        return errors_dict(None, rubric_id or "", [trouble], words)
+        return errors_dict(rubric_id or "", [trouble], words)
     if not isinstance(raw, dict):
-        return errors_dict(None, rubric_id or "", [problem("not_an_object", "answers")], words)
+        return errors_dict(rubric_id or "", [problem("not_an_object", "answers")], words)
     given = raw.get("rubric")
     wanted = rubric_id or given
     if not isinstance(wanted, str) or wanted not in catalog.rubric_ids():
         shown = wanted if isinstance(wanted, str) else ""
-        return errors_dict(None, shown, [problem("unknown_rubric", "rubric", key=shown)], words)
+        return errors_dict(shown, [problem("unknown_rubric", "rubric", key=shown)], words)
     if given is not None and given != wanted:
         mismatch = problem("rubric_mismatch", "rubric", given=given, expected=wanted)
-        return errors_dict(None, wanted, [mismatch], words)
-    rubric: SmeRubric = catalog.rubric(wanted)
-    read, problems = read_answers(rubric, raw)
-    if problems:
-        return _incomplete(rubric, read, problems, words)
-    out = result_dict(rubric, score(rubric, read), words)
-    out["answers"] = answers_dict(rubric, read)
-    return out
-
-
-def _incomplete(
-    rubric: SmeRubric, read: SmeAnswers, problems: list[Problem], words: Words
-) -> dict[str, Any]:
-    values, energy = field_values(rubric, read)
-    found, figure_problems = suggestions(rubric, read, values)
-    out = errors_dict(rubric, rubric.id, problems, words)
-    out.update(derived_dict(rubric, found, energy, words))
-    out["warnings"] = warnings_list(rubric, found, (*read.figure_problems, *figure_problems), words)
-    out["partial"] = partial_dict(rubric, question_scores(rubric, read.choices), words)
-    out["answers"] = answers_dict(rubric, read)
-    return out
+        return errors_dict(wanted, [mismatch], words)
+    family, rubric = catalog.family_of(wanted), catalog.rubric(wanted)
+    return family.score(rubric, raw, words)
 
 
 def score_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:

@@ -11,9 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .model import SmeRubric
-
-FAMILIES = {"sme_digital_level": SmeRubric}
+from .families import Family, family
 
 
 @cache
@@ -28,11 +26,15 @@ def rubric_ids() -> list[str]:
     return list(bundle()["rubrics"])
 
 
+def family_of(rubric_id: str) -> Family:
+    """The family of a rubric of the bundle; KeyError if there is no such rubric."""
+    return family(bundle()["rubrics"][rubric_id]["family"])
+
+
 @cache
-def rubric(rubric_id: str) -> SmeRubric:
-    """The rubric model; KeyError if the bundle has no such rubric."""
-    raw = bundle()["rubrics"][rubric_id]
-    return FAMILIES[raw["family"]].from_dict(raw, rubric_id)
+def rubric(rubric_id: str) -> Any:
+    """The rubric's model (of its family's class); KeyError if the bundle has no such rubric."""
+    return family_of(rubric_id).model(bundle()["rubrics"][rubric_id])
 
 
 def ui() -> dict[str, Any]:

@@ -8,8 +8,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from build_scripts.families.sme import example_answers
 from build_scripts.paths import ANSWERS_SCHEMA
-from build_scripts.render import example_answers
 from tests.build_scripts.test_render import CATALOG, RID
 from tests.conftest import vectors
 from zhiping.api import score_dict

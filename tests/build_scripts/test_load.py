@@ -139,3 +139,20 @@ def test_repeated_ids_stop_the_build_and_are_listed(
     assert f"{NAME}: dimensions[1].id: [duplicate_id] dimension 'foundation' repeats" in err
     assert f"{NAME}: scenario_groups[2].scenarios[1].id: [duplicate_id] scenario '产品设计'" in err
     assert "glossary.yaml: terms[5].zh: [duplicate_id] glossary term '工业和信息化部'" in err
+
+
+def test_the_wheel_holds_exactly_the_package_modules() -> None:
+    """Every module of calculator/zhiping ships, and nothing stale from an earlier layout."""
+    import zipfile
+
+    from build_scripts.paths import CALCULATOR, SITE
+
+    (wheel,) = (SITE / "assets" / "calculator").glob("zhiping-*.whl")
+    shipped = {n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".py")}
+    package = CALCULATOR / "zhiping"
+    sources = {
+        str(p.relative_to(CALCULATOR))
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert shipped == sources

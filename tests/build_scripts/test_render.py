@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.families.sme import example_answers
 from build_scripts.load import load
-from build_scripts.render import example_answers, link_decisions, pages, zh_spans
+from build_scripts.render import link_decisions, pages, zh_spans
 from zhiping.api import score_dict
 
 CATALOG = load()

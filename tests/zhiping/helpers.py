@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.official import CONSTRAINED, MULTI, SCENARIOS, SINGLE, max_questions, min_questions
 from zhiping import catalog
-from zhiping.model import SmeRubric
+from zhiping.model.sme import SmeRubric
 
 RUBRIC_ID = "sme-digital-level-2024"
 __all__ = ["CONSTRAINED", "MULTI", "SCENARIOS", "SINGLE"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from zhiping.answers import EnergyInput
-from zhiping.energy import to_tce
+from zhiping.answers.sme import EnergyInput
+from zhiping.scoring.sme_energy import to_tce
 
 from .helpers import rubric
 

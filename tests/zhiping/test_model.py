@@ -7,7 +7,8 @@ from fractions import Fraction
 import pytest
 
 from zhiping import catalog
-from zhiping.model import EnergyRow, Field, ModelError, Range, SmeRubric, Text, exact
+from zhiping.model import ModelError, Range, Text, exact
+from zhiping.model.sme import EnergyRow, Field, SmeRubric
 
 from .helpers import CONSTRAINED, MULTI, SCENARIOS, SINGLE, rubric
 

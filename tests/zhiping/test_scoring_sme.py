@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhiping.answers import parse_answers
+from zhiping.answers.sme import parse_answers
 from zhiping.api import score_dict
 from zhiping.scoring.sme import score
 

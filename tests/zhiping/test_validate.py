@@ -14,8 +14,9 @@ import yaml
 
 from build_scripts.paths import GLOSSARY
 from zhiping import catalog
-from zhiping.model import SmeRubric
-from zhiping.validate import check_glossary, check_sme, check_sme_data, check_texts
+from zhiping.model.sme import SmeRubric
+from zhiping.validate import check_glossary, check_texts
+from zhiping.validate.sme import check_sme, check_sme_data
 
 RID = "sme-digital-level-2024"
 Change = Callable[[dict[str, Any]], None]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..answers import SmeAnswers
-from ..model import Level, Question, SmeRubric
-from ..result import (
+from ..answers.sme import SmeAnswers
+from ..model.sme import Level, Question, SmeRubric
+from .sme_data import field_values, suggestions
+from .sme_result import (
     Gap,
     GroupScore,
     LevelCheck,
@@ -22,7 +23,6 @@ from ..result import (
     ScoreStep,
     SmeResult,
 )
-from .sme_data import field_values, suggestions
 
 
 def item_score(rubric: SmeRubric, q: Question, choice: tuple[int, ...]) -> Fraction:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..answers import SmeAnswers
-from ..energy import to_tce
+from ..answers.sme import SmeAnswers
 from ..errors import Problem, problem
-from ..model import FieldRef, Question, Ratio, SmeRubric
+from ..model.sme import FieldRef, Question, Ratio, SmeRubric
+from .sme_energy import to_tce
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,22 @@
-"""Words a result or a list of problems in one language, as the JSON-ready dict the api returns."""
+"""SME digital level: words a result or a list of problems in one language, as the JSON-ready
+dict the api returns."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Any
 
-from .answers import question_number
-from .display import display_score, display_shortfall, exact_str, plain_number
-from .errors import Problem
-from .model import SmeRubric
-from .result import QuestionScore, SmeResult
-from .scoring.sme_data import EnergyTotal, Suggestion
-
-
-class Words:
-    """Interface strings of one language (rubrics/ui.yaml), with {placeholders} filled."""
-
-    def __init__(self, ui: dict[str, Any], lang: str) -> None:
-        self.ui = ui
-        self.lang = lang
-
-    def __call__(self, key: str, /, **params: object) -> str:
-        node: Any = self.ui
-        for part in key.split("."):
-            node = node[part]
-        template: str = node[self.lang]
-        return template.format_map({k: str(v) for k, v in params.items()})
+from ..answers.common import question_number
+from ..answers.sme import answers_dict, read_answers
+from ..display import display_score, display_shortfall, exact_str, plain_number
+from ..errors import Problem
+from ..model.sme import SmeRubric
+from ..scoring.sme import question_scores, score
+from ..scoring.sme_data import EnergyTotal, Suggestion, field_values, suggestions
+from ..scoring.sme_result import QuestionScore, SmeResult
+from .common import Words, generic_label
+from .common import errors_dict as common_errors_dict
+from .common import problem_dict as common_problem_dict
 
 
 def _option_label(rubric: SmeRubric, number: int, option: int, lang: str) -> str:
@@ -40,18 +31,13 @@ def _scenario_level_name(rubric: SmeRubric, rank: int, lang: str) -> str:
     return rubric.scenario_levels[rank - 1].name.get(lang)
 
 
-def item_label(rubric: SmeRubric | None, item: str, w: Words) -> str:
+def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
     """A person's name for a problem's item, e.g. "第4题" or "scenario “Product design”"."""
+    generic = generic_label(item, w)
+    if generic is not None:
+        return generic
     kind, _, rest = item.partition(":")
     lang = w.lang
-    if item == "answers":
-        return w("items.answers")
-    if not rest:  # a top-level key of the answers file
-        return w("items.key", key=item)
-    if kind in ("data", "meta"):
-        return w(f"items.{kind}", key=rest)
-    if rubric is None:
-        return item
     if kind == "question":
         return w("items.question", number=rest)
     if kind == "scenario":
@@ -73,26 +59,15 @@ def item_label(rubric: SmeRubric | None, item: str, w: Words) -> str:
     return item
 
 
-def problem_dict(rubric: SmeRubric | None, p: Problem, w: Words) -> dict[str, str]:
-    label = item_label(rubric, p.item, w)
-    message = w(f"errors.{p.code}", item=label, **dict(p.params))
-    return {"code": p.code, "item": p.item, "label": label, "message": message}
+def problem_dict(rubric: SmeRubric, p: Problem, w: Words) -> dict[str, str]:
+    return common_problem_dict(p, w, lambda item, words: item_label(rubric, item, words))
 
 
-def errors_dict(
-    rubric: SmeRubric | None, rubric_id: str, problems: list[Problem], w: Words
-) -> dict[str, Any]:
-    """The answers could not be scored. Without a rubric nothing of the file could be read:
-    ``refused`` tells a page to leave everything as it was."""
-    return {
-        "ok": False,
-        "refused": rubric is None,
-        "rubric": rubric_id,
-        "lang": w.lang,
-        "title": w("errors.title" if rubric is not None else "errors.refused_title"),
-        "errors": [problem_dict(rubric, p, w) for p in problems],
-        "warnings": [],
-    }
+def errors_dict(rubric: SmeRubric, problems: list[Problem], w: Words) -> dict[str, Any]:
+    """Answers to this rubric that cannot be scored yet (what was read is kept by the caller)."""
+    return common_errors_dict(
+        rubric.id, problems, w, lambda item, words: item_label(rubric, item, words)
+    )
 
 
 def _question_dict(q: QuestionScore) -> dict[str, Any]:
@@ -382,3 +357,22 @@ def _next_dict(rubric: SmeRubric, r: SmeResult, w: Words) -> dict[str, Any] | No
 def _summary(rubric: SmeRubric, r: SmeResult, w: Words) -> str:
     """One line, read out to screen-reader users after every change."""
     return w("result.summary", level=_level_label(rubric, r.level, w), score=display_score(r.score))
+
+
+def score_answers(rubric: SmeRubric, raw: dict[str, Any], w: Words) -> dict[str, Any]:
+    """The api's answer for ``raw`` (an answers object for this rubric): the result when the
+    answers are complete and valid, else every problem with what was read and the progress so far.
+    """
+    read, problems = read_answers(rubric, raw)
+    if not problems:
+        out = result_dict(rubric, score(rubric, read), w)
+        out["answers"] = answers_dict(rubric, read)
+        return out
+    values, energy = field_values(rubric, read)
+    found, figure_problems = suggestions(rubric, read, values)
+    out = errors_dict(rubric, problems, w)
+    out.update(derived_dict(rubric, found, energy, w))
+    out["warnings"] = warnings_list(rubric, found, (*read.figure_problems, *figure_problems), w)
+    out["partial"] = partial_dict(rubric, question_scores(rubric, read.choices), w)
+    out["answers"] = answers_dict(rubric, read)
+    return out

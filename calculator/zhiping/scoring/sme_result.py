@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .errors import Problem
-from .scoring.sme_data import EnergyTotal, Suggestion
+from ..errors import Problem
+from .sme_data import EnergyTotal, Suggestion
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .answers import EnergyInput
-from .model import SmeRubric
+from ..answers.sme import EnergyInput
+from ..model.sme import SmeRubric
 
 
 def to_tce(

@@ -15,16 +15,15 @@ Keys must match the documented patterns exactly (``"01"``, ``"²"`` and ``"١"``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .display import exact_str
-from .errors import InputError, Problem, problem
-from .jsonread import MAX_TEXT, BadNumber, bounded_number
-from .model import SmeRubric
+from ..display import exact_str
+from ..errors import InputError, Problem, problem
+from ..jsonread import BadNumber
+from ..model.sme import SmeRubric
+from .common import is_int, question_number, read_meta, shown, to_number
 
 TOP_LEVEL_KEYS = ("$schema", "rubric", "questions", "scenarios", "data", "meta")
 
@@ -45,44 +44,6 @@ class SmeAnswers:
     meta: dict[str, str] = field(default_factory=dict)
     # Figures that could not be used, and why: they warn, they never block a score (decision Z7).
     figure_problems: tuple[Problem, ...] = ()
-
-
-QUESTION_KEY = re.compile(r"[1-9][0-9]{0,5}")
-META_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
-MAX_META = 50
-# Full-width digits and separators typed with a Chinese input method mean the ASCII ones.
-_WIDE = str.maketrans("０１２３４５６７８９．，\u3000", "0123456789., ")
-_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-
-
-def to_number(value: Any) -> Fraction | None:
-    """An exact non-negative number from a JSON number or a decimal string ("1,200.5" and
-    full-width digits accepted); None if it is not one. Bounded before conversion."""
-    if isinstance(value, bool | BadNumber):
-        return None
-    if isinstance(value, int | Decimal):
-        number: Decimal | BadNumber = Decimal(value)
-    elif isinstance(value, str):
-        text = value.translate(_WIDE).strip()
-        if len(text) > 60:
-            return None
-        if _GROUPED.fullmatch(text):
-            text = text.replace(",", "")
-        number = bounded_number(text)
-    else:
-        return None
-    if isinstance(number, BadNumber) or number < 0:
-        return None
-    return Fraction(number)
-
-
-def question_number(key: str) -> int | None:
-    """The question number a key names, only in the documented form ``^[1-9][0-9]*$``."""
-    return int(key) if QUESTION_KEY.fullmatch(key) else None
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _choices(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[int, tuple[int, ...]]:
@@ -110,13 +71,13 @@ def _choices(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[int, tuple
         else:
             if isinstance(value, list) and len(value) == 1:
                 value = value[0]
-            if not _is_int(value) and not isinstance(value, BadNumber):
+            if not is_int(value) and not isinstance(value, BadNumber):
                 out.append(problem("wrong_type", item, expected="one"))
                 continue
             picked = [value]
-        bad = [p for p in picked if not _is_int(p) or not 1 <= p <= n]
+        bad = [p for p in picked if not is_int(p) or not 1 <= p <= n]
         if bad:
-            out.append(problem("option_out_of_range", item, value=_shown(bad[0]), count=n))
+            out.append(problem("option_out_of_range", item, value=shown(bad[0]), count=n))
             continue
         if len(set(picked)) != len(picked):
             dup = next(p for p in picked if picked.count(p) > 1)
@@ -142,9 +103,9 @@ def _scenarios(rubric: SmeRubric, raw: Any, out: list[Problem]) -> dict[str, int
     for key, value in raw.items():
         if rubric.scenario(key) is None:
             out.append(problem("unknown_scenario", f"scenario:{key}", key=key))
-        elif not _is_int(value) or not 0 <= value <= top:
+        elif not is_int(value) or not 0 <= value <= top:
             out.append(
-                problem("level_out_of_range", f"scenario:{key}", value=_shown(value), top=top)
+                problem("level_out_of_range", f"scenario:{key}", value=shown(value), top=top)
             )
         else:
             levels[key] = value
@@ -186,9 +147,9 @@ def _data(
                 continue
             amount = to_number(value)
             if amount is None:
-                out.append(problem("bad_number", item, value=_shown(value)))
+                out.append(problem("bad_number", item, value=shown(value)))
             elif f.integer and amount.denominator != 1:
-                out.append(problem("not_integer", item, value=_shown(value)))
+                out.append(problem("not_integer", item, value=shown(value)))
             else:
                 values[(q.number, f.id)] = amount
                 if f.maximum is not None and amount > f.maximum:
@@ -214,41 +175,11 @@ def _energy(
             continue
         value = to_number(qty)
         if value is None:
-            out.append(problem("bad_number", item, value=_shown(qty)))
+            out.append(problem("bad_number", item, value=shown(qty)))
             ok = False
         else:
             quantities.append((row_id, value))
     return EnergyInput(tuple(quantities)) if ok and quantities else None
-
-
-def _shown(value: Any) -> str:
-    """A bad value as the user would recognise it (JSON text for lists and objects, cut short)."""
-    if isinstance(value, str | BadNumber):
-        return str(value)
-    if value is None or isinstance(value, bool):
-        return {None: "null", True: "true", False: "false"}[value]
-    if isinstance(value, int | Decimal):
-        return str(value)
-    return "[…]" if isinstance(value, list) else "{…}"
-
-
-def _meta(raw: Any, out: list[Problem]) -> dict[str, str]:
-    """Free notes (company, date, …): short strings under simple keys; anything else is reported
-    and dropped."""
-    meta: dict[str, str] = {}
-    if not isinstance(raw, dict):
-        out.append(problem("not_an_object", "meta"))
-        return meta
-    for key, value in raw.items():
-        item = f"meta:{key}"
-        if not META_KEY.fullmatch(key) or len(meta) >= MAX_META:
-            out.append(problem("unknown_key", item, key=key))
-        elif not isinstance(value, str) or len(value) > MAX_TEXT:
-            out.append(problem("bad_text", item, key=key, limit=MAX_TEXT))
-        else:
-            # a lone surrogate cannot be written back as UTF-8: replace it, keep the rest
-            meta[key] = value.encode("utf-8", "replace").decode("utf-8")
-    return meta
 
 
 def read_answers(rubric: SmeRubric, raw: dict[str, Any]) -> tuple[SmeAnswers, list[Problem]]:
@@ -262,7 +193,7 @@ def read_answers(rubric: SmeRubric, raw: dict[str, Any]) -> tuple[SmeAnswers, li
     levels = _scenarios(rubric, raw.get("scenarios", {}), out)
     figure_out: list[Problem] = []
     values, energy = _data(rubric, raw.get("data", {}), figure_out)
-    meta = _meta(raw.get("meta", {}), out)
+    meta = read_meta(raw.get("meta", {}), out)
     answers = SmeAnswers(
         choices=choices,
         scenario_levels=levels,

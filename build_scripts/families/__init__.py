@@ -1,0 +1,34 @@
+"""What the build needs of each rubric family, found by the YAML's ``family`` key: its JSON
+Schema, its meaning checks, its page templates (``templates/<family>/``) and the extra context they
+need. The scoring package's own registry is ``zhiping.families``; nothing else dispatches on the
+family.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zhiping.validate import Issue
+
+from . import sme
+
+
+@dataclass(frozen=True)
+class BuildFamily:
+    name: str
+    schema: Path  # rubrics/schema/<family>.schema.json
+    check: Callable[[Any, dict[str, Any], str], list[Issue]]  # (model, YAML dict, file) → issues
+    page_context: Callable[[Any], dict[str, Any]]  # extra template context of one rubric
+    example_answers: Callable[[Any], dict[str, Any]]  # a complete answers document, tested
+    calculator: bool = True  # a calculator page (templates/<family>/calculator.md.j2)
+
+
+BUILD_FAMILIES: dict[str, BuildFamily] = {
+    f.name: f
+    for f in (
+        BuildFamily(sme.FAMILY, sme.SCHEMA, sme.check, sme.page_context, sme.example_answers),
+    )
+}

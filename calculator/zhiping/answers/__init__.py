@@ -1,0 +1,1 @@
+"""Answers readers: shared pieces in :mod:`.common`, one module per rubric family."""

@@ -1,0 +1,35 @@
+"""The rubric families this package scores, found by the ``family`` key of a rubric file.
+
+Adding a family = one YAML + one module per layer (``model/<family>.py``, ``answers/<family>.py``,
+``scoring/<family>.py``, ``present/<family>.py``) + one entry here (and its build entry in
+``build_scripts/families.py``). Nothing else dispatches on the family.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .model.sme import SmeRubric
+from .present.common import Words
+from .present.sme import score_answers as sme_score_answers
+
+
+@dataclass(frozen=True)
+class Family:
+    """What the api needs of a family: its model, and answers → the api's result dict."""
+
+    name: str
+    model: Callable[[Any], Any]  # the rubric's dict → frozen model (ModelError names a bad path)
+    score: Callable[[Any, dict[str, Any], Words], dict[str, Any]]  # (model, answers object, words)
+
+
+FAMILIES: dict[str, Family] = {
+    f.name: f for f in (Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),)
+}
+
+
+def family(name: str) -> Family:
+    """The family named ``name``; KeyError for a family this package does not know."""
+    return FAMILIES[name]

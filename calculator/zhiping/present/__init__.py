@@ -1,0 +1,1 @@
+"""Presentation: shared pieces in :mod:`.common`, one module per rubric family."""

@@ -1,0 +1,70 @@
+"""Presentation pieces every family shares: interface words in one language, problems worded with
+the item they concern, and the dict for answers that could not be scored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import Problem
+
+
+class Words:
+    """Interface strings of one language (rubrics/ui.yaml), with {placeholders} filled."""
+
+    def __init__(self, ui: dict[str, Any], lang: str) -> None:
+        self.ui = ui
+        self.lang = lang
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        node: Any = self.ui
+        for part in key.split("."):
+            node = node[part]
+        template: str = node[self.lang]
+        return template.format_map({k: str(v) for k, v in params.items()})
+
+
+def generic_label(item: str, w: Words) -> str | None:
+    """The name of an item every answers file has (the file, a top-level key, a figures entry or a
+    note), or None for an item of the family's own rubric."""
+    kind, _, rest = item.partition(":")
+    if item == "answers":
+        return w("items.answers")
+    if not rest:  # a top-level key of the answers file
+        return w("items.key", key=item)
+    if kind in ("data", "meta"):
+        return w(f"items.{kind}", key=rest)
+    return None
+
+
+Labeller = Callable[[str, "Words"], str]
+
+
+def plain_label(item: str, w: Words) -> str:
+    return generic_label(item, w) or item
+
+
+def problem_dict(p: Problem, w: Words, label_of: Labeller = plain_label) -> dict[str, str]:
+    label = label_of(p.item, w)
+    message = w(f"errors.{p.code}", item=label, **dict(p.params))
+    return {"code": p.code, "item": p.item, "label": label, "message": message}
+
+
+def errors_dict(
+    rubric_id: str,
+    problems: list[Problem],
+    w: Words,
+    label_of: Labeller | None = None,
+) -> dict[str, Any]:
+    """The answers could not be scored. Without a labeller (no rubric was found) nothing of the
+    file could be read: ``refused`` tells a page to leave everything as it was."""
+    refused = label_of is None
+    return {
+        "ok": False,
+        "refused": refused,
+        "rubric": rubric_id,
+        "lang": w.lang,
+        "title": w("errors.refused_title" if refused else "errors.title"),
+        "errors": [problem_dict(p, w, label_of or plain_label) for p in problems],
+        "warnings": [],
+    }
