@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .families import BUILD_FAMILIES
 from .load import Catalog
 from .paths import CALCULATOR, PACKAGE_DATA, PYODIDE, WHEELS
 from .util import write_if_changed
@@ -23,7 +24,11 @@ HEADER = "generated from rubrics/*.yaml by build_scripts/bundle.py; do not edit"
 
 
 def bundle_dict(catalog: Catalog) -> dict[str, object]:
-    return {"_generated": HEADER, "rubrics": catalog.rubrics, "ui": catalog.ui}
+    """The rubrics the package can score (families with a calculator) and the interface words."""
+    scored = {
+        rid: raw for rid, raw in catalog.rubrics.items() if BUILD_FAMILIES[raw["family"]].calculator
+    }
+    return {"_generated": HEADER, "rubrics": scored, "ui": catalog.ui}
 
 
 def write_package_data(catalog: Catalog) -> Path:

@@ -161,7 +161,16 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
         def zh(text: object, lang: str = lang) -> str:
             return zh_spans(str(text)) if lang == "en" else str(text)
 
-        common = {"lang": lang, "t": t, "tx": tx, "rubrics": catalog.rubrics}
+        calculators = {
+            rid for rid, raw in catalog.rubrics.items() if BUILD_FAMILIES[raw["family"]].calculator
+        }
+        common = {
+            "lang": lang,
+            "t": t,
+            "tx": tx,
+            "rubrics": catalog.rubrics,
+            "calculators": calculators,
+        }
         out[Path(f"glossary.{lang}.md")] = header(
             "rubrics/glossary.yaml", t("glossary_page.title")
         ) + env.get_template("glossary.md.j2").render(
@@ -174,7 +183,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
             "rubrics/*.yaml", t("answers_page.title")
         ) + env.get_template("answers.md.j2").render(
             **common,
-            models=catalog.models,
+            models={rid: m for rid, m in catalog.models.items() if rid in calculators},
             families={rid: raw["family"] for rid, raw in catalog.rubrics.items()},
             examples={
                 rid: json.dumps(
@@ -183,6 +192,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                     indent=2,
                 )
                 for rid, m in catalog.models.items()
+                if rid in calculators
             },
             codes={
                 code: re.sub(r"\{\w+\}", "…", catalog.ui["errors"][code][lang]) for code in CODES
@@ -216,7 +226,9 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 zh=zh,
                 decision_anchor=decision_anchor,
                 scenario_anchor=scenario_anchor,
-                signed=official_date(raw["source"]["date"], lang, t),
+                signed=official_date(raw["source"]["date"], lang, t)
+                if raw["source"].get("date")
+                else "",
                 official_date=lambda iso, lang=lang, t=t: official_date(iso, lang, t),
             )
             if not fam.calculator:

@@ -13,7 +13,7 @@ from typing import Any
 
 from zhiping.validate import Issue
 
-from . import sme
+from . import smart_factory_tier, sme
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,13 @@ class BuildFamily:
     schema: Path  # rubrics/schema/<family>.schema.json
     check: Callable[[Any, dict[str, Any], str], list[Issue]]  # (model, YAML dict, file) → issues
     page_context: Callable[[Any], dict[str, Any]]  # extra template context of one rubric
-    example_answers: Callable[[Any], dict[str, Any]]  # a complete answers document, tested
-    calculator: bool = True  # a calculator page (templates/<family>/calculator.md.j2)
+    # a complete answers document (shown on the answers-format page and tested); None: no calculator
+    example_answers: Callable[[Any], dict[str, Any]] | None = None
+
+    @property
+    def calculator(self) -> bool:
+        """A calculator page (templates/<family>/calculator.md.j2) and a place in the wheel."""
+        return self.example_answers is not None
 
 
 BUILD_FAMILIES: dict[str, BuildFamily] = {

@@ -54,6 +54,7 @@ def score_dict(rubric_id: str | None, answers: Data, lang: str = "zh") -> dict[s
         mismatch = problem("rubric_mismatch", "rubric", given=given, expected=wanted)
         return errors_dict(wanted, [mismatch], words)
     family, rubric = catalog.family_of(wanted), catalog.rubric(wanted)
+    assert family.score is not None, "the bundle holds only rubrics that can be scored"
     return family.score(rubric, raw, words)
 
 

@@ -22,11 +22,15 @@ class Family:
 
     name: str
     model: Callable[[Any], Any]  # the rubric's dict → frozen model (ModelError names a bad path)
-    score: Callable[[Any, dict[str, Any], Words], dict[str, Any]]  # (model, answers object, words)
+    # (model, answers object, words) → the api's dict; None: published for reading, not scored yet
+    score: Callable[[Any, dict[str, Any], Words], dict[str, Any]] | None
 
 
 FAMILIES: dict[str, Family] = {
-    f.name: f for f in (Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),)
+    f.name: f
+    for f in (
+        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
+    )
 }
 
 

@@ -41,6 +41,19 @@ def index(lang: str) -> dict[str, Any]:
     return data
 
 
+KEYWORDS = search.page_keywords(GLOSSARY_DATA, RUBRICS)
+
+
+def namers(term: str, lang: str) -> set[str]:
+    """The rubric pages that name ``term`` (or a name containing it) among their parts: several
+    rubrics may name the same thing (质量管理 is an SME scenario and a tier-table segment)."""
+    return {
+        page
+        for page, (field, words) in KEYWORDS.items()
+        if field == search.NAMES and any(term.lower() in w.lower() for w in words[lang])
+    }
+
+
 def is_word(text: str) -> bool:
     return re.fullmatch(r"[A-Za-z][A-Za-z-]*", text) is not None
 
@@ -61,14 +74,15 @@ SCENARIO_CASES = [
 def test_a_glossary_term_lists_the_glossary_or_the_rubric_first(lang: str, term: str) -> None:
     pages = model(lang).pages(term)
     assert pages, f"{term!r} finds nothing"
-    assert pages[0] in (GLOSSARY_PAGE, RUBRIC_PAGE), pages
+    assert pages[0] in {GLOSSARY_PAGE} | namers(term, lang), pages
 
 
 @pytest.mark.parametrize(
     ("lang", "term"), TITLE_CASES + SCENARIO_CASES, ids=[t for _, t in TITLE_CASES + SCENARIO_CASES]
 )
 def test_a_question_title_or_scenario_lists_the_rubric_first(lang: str, term: str) -> None:
-    assert model(lang).pages(term)[:1] == [RUBRIC_PAGE]
+    assert RUBRIC_PAGE in namers(term, lang)
+    assert model(lang).pages(term)[0] in namers(term, lang)
 
 
 @pytest.mark.parametrize(
@@ -79,17 +93,14 @@ def test_a_glossary_only_word_is_one_word_and_lists_the_glossary_first(term: str
     assert m.query_terms(term) == [
         (term, True)
     ]  # searched as one word, not its first two characters
-    if not any(
-        term in x for x in search.page_keywords(GLOSSARY_DATA, RUBRICS)[RUBRIC_PAGE][1]["zh"]
-    ):
-        assert m.pages(term)[0] == GLOSSARY_PAGE
+    assert m.pages(term)[0] in (namers(term, "zh") or {GLOSSARY_PAGE})
 
 
 def test_the_parts_of_a_word_stay_findable() -> None:
     # 数字孪生 and 孪生工厂 are single words in the index; 孪生 is still found, through the parts.
     m = model("zh")
     assert "孪生" not in {t for d in m.docs for t in m.tokens(d["text"])}
-    assert m.pages("孪生")[:1] == [GLOSSARY_PAGE]
+    assert m.pages("孪生")[0] in {GLOSSARY_PAGE} | namers("孪生", "zh")
 
 
 # --- languages ------------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-RUBRICS = ROOT / "rubrics"
-SCHEMA = RUBRICS / "schema" / "smart_factory_tier.schema.json"
+# Transcribed, not built yet (the tier calculator and its pages come next): rubrics/pending/.
+RUBRICS = ROOT / "rubrics" / "pending"
+SCHEMA = ROOT / "rubrics" / "schema" / "smart_factory_tier.schema.json"
 
 PROVINCES = ["jiangsu", "inner-mongolia"]
 TIERS = ["basic", "advanced", "excellence", "leading"]
@@ -20,7 +21,13 @@ TIER_ZH = ["基础级", "先进级", "卓越级", "领航级"]
 # Typed in from the qualifying criteria, sections II-V.
 MIN_SCENARIOS = {"jiangsu": [8, 15, 20, 25], "inner-mongolia": [5, 10, 16, 20]}
 MIN_MATURITY = [2, 2, 3, 4]  # Inner Mongolia's Basic level: decision B6
-FIVE = ["factory_construction", "rd_design", "production_operations", "production_management", "operations_management"]
+FIVE = [
+    "factory_construction",
+    "rd_design",
+    "production_operations",
+    "production_management",
+    "operations_management",
+]
 FIVE_ZH = ["工厂建设", "研发设计", "生产作业", "生产管理", "运营管理"]
 REQUIRED = {
     "basic": ["production_operations"],
@@ -30,16 +37,40 @@ REQUIRED = {
 }
 # Inner Mongolia's notes 1-5 (binding for both provinces): table segment (zh) -> big segment.
 MAPPING = {
-    "工厂建设": "factory_construction", "信息基础设施": "factory_construction",
-    "产品设计": "rd_design", "工艺设计": "rd_design",
-    "生产作业": "production_operations", "质量管控": "production_operations", "设备管理": "production_operations",
-    "计划调度": "production_management", "仓储物流": "production_management", "安全管控": "production_management",
-    "能碳管理": "production_management", "环保管理": "production_management", "环保管控": "production_management",
-    "营销与售后": "operations_management", "供应链管理": "operations_management",
+    "工厂建设": "factory_construction",
+    "信息基础设施": "factory_construction",
+    "产品设计": "rd_design",
+    "工艺设计": "rd_design",
+    "生产作业": "production_operations",
+    "质量管控": "production_operations",
+    "设备管理": "production_operations",
+    "计划调度": "production_management",
+    "仓储物流": "production_management",
+    "安全管控": "production_management",
+    "能碳管理": "production_management",
+    "环保管理": "production_management",
+    "环保管控": "production_management",
+    "营销与售后": "operations_management",
+    "供应链管理": "operations_management",
     "多环节模式创新": None,
 }
-TABLE_ORDER = ["工厂建设", "产品设计", "工艺设计", "计划调度", "生产作业", "质量管控", "设备管理", "仓储物流", "安全管控",
-               "能碳管理", "环保", "营销与售后", "供应链管理", "信息基础设施", "多环节模式创新"]
+TABLE_ORDER = [
+    "工厂建设",
+    "产品设计",
+    "工艺设计",
+    "计划调度",
+    "生产作业",
+    "质量管控",
+    "设备管理",
+    "仓储物流",
+    "安全管控",
+    "能碳管理",
+    "环保",
+    "营销与售后",
+    "供应链管理",
+    "信息基础设施",
+    "多环节模式创新",
+]
 # "/" cells as counted in the table (identical in both provinces).
 SLASH = {
     "basic": {1, 2, 4, 8, 11, 23, 28, 29, 34, 35, 36, 37, 38, 39, 40},
@@ -49,17 +80,56 @@ SLASH = {
 }
 SLASH_COUNT = {"basic": 15, "advanced": 8, "excellence": 0, "leading": 0}
 # Scenario names and table segments by row, typed in from the table (Jiangsu wording; row 37 differs in Inner Mongolia).
-NAMES = ("工厂数字化设计与交付 数字孪生工厂运营优化 产品数字化研发设计 虚拟验证与中试 工艺数字化设计 可制造性设计 生产计划优化 "
-         "智能排产调度 产线柔性配置 人机协同制造 工艺动态优化 先进过程控制 数智精益管理 在线智能检测 质量追溯与分析改进 设备运行监控 "
-         "设备智能运维 智能仓储 精准配送 安全一体化管控 危险作业自动化 能源智能管控 碳资产全生命周期管理 污染在线管控 智慧营销管理 "
-         "产品智能运维 智能客户服务 供应链计划协同优化 供应链物流智能配送 供应商数智化管理 先进工业网络应用 工业信息安全管控 "
-         "工厂数据资源管理 数据驱动产品研发 大规模个性化定制 网络协同制造 研产供销深度集成 弹性供应链 全员数字化管理 可持续制造").split()
+NAMES = [
+    "工厂数字化设计与交付",
+    "数字孪生工厂运营优化",
+    "产品数字化研发设计",
+    "虚拟验证与中试",
+    "工艺数字化设计",
+    "可制造性设计",
+    "生产计划优化",
+    "智能排产调度",
+    "产线柔性配置",
+    "人机协同制造",
+    "工艺动态优化",
+    "先进过程控制",
+    "数智精益管理",
+    "在线智能检测",
+    "质量追溯与分析改进",
+    "设备运行监控",
+    "设备智能运维",
+    "智能仓储",
+    "精准配送",
+    "安全一体化管控",
+    "危险作业自动化",
+    "能源智能管控",
+    "碳资产全生命周期管理",
+    "污染在线管控",
+    "智慧营销管理",
+    "产品智能运维",
+    "智能客户服务",
+    "供应链计划协同优化",
+    "供应链物流智能配送",
+    "供应商数智化管理",
+    "先进工业网络应用",
+    "工业信息安全管控",
+    "工厂数据资源管理",
+    "数据驱动产品研发",
+    "大规模个性化定制",
+    "网络协同制造",
+    "研产供销深度集成",
+    "弹性供应链",
+    "全员数字化管理",
+    "可持续制造",
+]
 ROWS_PER_TABLE_SEGMENT = [2, 2, 2, 2, 5, 2, 2, 2, 2, 2, 1, 3, 3, 3, 7]
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def load(prov: str) -> dict:
-    return yaml.safe_load((RUBRICS / f"smart-factory-tier-{prov}-2025.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        (RUBRICS / f"smart-factory-tier-{prov}-2025.yaml").read_text(encoding="utf-8")
+    )
 
 
 @pytest.fixture(scope="module", params=PROVINCES)
@@ -107,7 +177,9 @@ def test_every_schema_property_has_a_description() -> None:
 def test_validates_against_schema(rubric: tuple[str, dict]) -> None:
     prov, data = rubric
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path)
+    )
     assert not errors, [f"{list(e.path)}: {e.message[:200]}" for e in errors]
     assert data["id"] == f"smart-factory-tier-{prov}-2025"
 
@@ -139,7 +211,12 @@ def test_score_gate(rubric: tuple[str, dict]) -> None:
         assert gates[:4] == [None] * 4 and gates[4]["min_score_exclusive"] == 60
         assert "高于60分" in reqs[4]["text"]["zh"]
         assert [t["score_gate"]["min_score_exclusive"] for t in data["tiers"]] == [60] * 4
-        assert [t["score_gate"]["advised_min_score_exclusive"] for t in data["tiers"]] == [60, 70, 80, 90]
+        assert [t["score_gate"]["advised_min_score_exclusive"] for t in data["tiers"]] == [
+            60,
+            70,
+            80,
+            90,
+        ]
     else:
         assert gates == [None] * 5
         assert [t["score_gate"] for t in data["tiers"]] == [None] * 4
@@ -171,13 +248,17 @@ def test_scenarios(rubric: tuple[str, dict]) -> None:
         names[36] = "研产供销服深度集成"
     assert [s["name"]["zh"] for s in sc] == names
     table_ids = [t["id"] for t in data["table_segments"]]
-    expected_segments = [table_ids[i] for i, n in enumerate(ROWS_PER_TABLE_SEGMENT) for _ in range(n)]
+    expected_segments = [
+        table_ids[i] for i, n in enumerate(ROWS_PER_TABLE_SEGMENT) for _ in range(n)
+    ]
     assert [s["table_segment"] for s in sc] == expected_segments
     assert data["tier_order"] == TIERS
     for s in sc:
         assert len(s["cells"]) == 4, s["number"]
         for cell in s["cells"]:
-            assert cell == "/" or (isinstance(cell, dict) and cell["zh"].strip() and cell["en"].strip())
+            assert cell == "/" or (
+                isinstance(cell, dict) and cell["zh"].strip() and cell["en"].strip()
+            )
     for k, tier in enumerate(TIERS):
         slashes = {s["number"] for s in sc if s["cells"][k] == "/"}
         assert slashes == SLASH[tier], tier
@@ -222,4 +303,6 @@ def test_provinces_share_the_table_shape() -> None:
         assert a["id"] == b["id"] and a["table_segment"] == b["table_segment"]
         assert [c == "/" for c in a["cells"]] == [c == "/" for c in b["cells"]]
     assert [t["id"] for t in js["table_segments"]] == [t["id"] for t in im["table_segments"]]
-    assert [t["segment"] for t in js["table_segments"]] == [t["segment"] for t in im["table_segments"]]
+    assert [t["segment"] for t in js["table_segments"]] == [
+        t["segment"] for t in im["table_segments"]
+    ]

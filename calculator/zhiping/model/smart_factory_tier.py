@@ -1,0 +1,158 @@
+"""Smart-factory tiers (智能工厂梯度: 基础级 / 先进级 / 卓越级 / 领航级) of a province, as frozen
+dataclasses read from rubrics/smart-factory-tier-<province>-2025.yaml: the tiers with their
+scenario, segment, maturity and score conditions, the five big segments, the table segments mapped
+onto them, and the 40 scenarios with one description per tier ("/" = not available at that tier).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from .common import Decision, ModelError, Text, _get, _list, _str
+
+NOT_AVAILABLE = "/"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One of the five big segments (环节) a tier must cover."""
+
+    id: str
+    name: Text
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> Segment:
+        return cls(_str(d, "id", path), Text.from_dict(_get(d, "name", path), f"{path}.name"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name.to_dict()}
+
+
+@dataclass(frozen=True)
+class TableSegment:
+    """A segment of the scenario table, mapped onto a big segment (or none)."""
+
+    id: str
+    name: Text
+    segment: str | None
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> TableSegment:
+        segment = d.get("segment") if isinstance(d, dict) else None
+        if segment is not None and not isinstance(segment, str):
+            raise ModelError(f"{path}.segment", "expected a segment id or null")
+        return cls(
+            _str(d, "id", path), Text.from_dict(_get(d, "name", path), f"{path}.name"), segment
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name.to_dict(), "segment": self.segment}
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    rank: int
+    name: Text
+    min_scenarios: int
+    min_maturity: int
+    required_segments: tuple[str, ...]
+    min_score_exclusive: int | None  # the 通用评估 score must be strictly above this (Jiangsu)
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> Tier:
+        gate = d.get("score_gate") if isinstance(d, dict) else None
+        ints = {}
+        for key in ("rank", "min_scenarios", "min_maturity"):
+            value = _get(d, key, path)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ModelError(f"{path}.{key}", "expected an integer")
+            ints[key] = value
+        return cls(
+            id=_str(d, "id", path),
+            rank=ints["rank"],
+            name=Text.from_dict(_get(d, "name", path), f"{path}.name"),
+            min_scenarios=ints["min_scenarios"],
+            min_maturity=ints["min_maturity"],
+            required_segments=tuple(str(s) for s in _list(d, "required_segments", path)),
+            min_score_exclusive=gate.get("min_score_exclusive") if isinstance(gate, dict) else None,
+        )
+
+
+@dataclass(frozen=True)
+class TierScenario:
+    """A typical scenario: one description per tier, None where the table has "/"."""
+
+    number: int
+    id: str
+    table_segment: str
+    name: Text
+    cells: tuple[Text | None, ...]
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> TierScenario:
+        cells: list[Text | None] = []
+        for i, cell in enumerate(_list(d, "cells", path)):
+            cells.append(
+                None if cell == NOT_AVAILABLE else Text.from_dict(cell, f"{path}.cells[{i}]")
+            )
+        number = _get(d, "number", path)
+        if not isinstance(number, int):
+            raise ModelError(f"{path}.number", "expected an integer")
+        return cls(
+            number=number,
+            id=_str(d, "id", path),
+            table_segment=_str(d, "table_segment", path),
+            name=Text.from_dict(_get(d, "name", path), f"{path}.name"),
+            cells=tuple(cells),
+        )
+
+    def available(self, rank: int) -> bool:
+        """Whether the table describes this scenario at tier ``rank`` (counted from 1)."""
+        return self.cells[rank - 1] is not None
+
+
+@dataclass(frozen=True)
+class SmartFactoryTierRubric:
+    """A province's smart-factory tier rules: tiers, segments and the scenario table."""
+
+    id: str
+    family: str
+    title: Text
+    short_title: Text
+    province: Text
+    segments: tuple[Segment, ...]
+    table_segments: tuple[TableSegment, ...]
+    tiers: tuple[Tier, ...]
+    scenarios: tuple[TierScenario, ...]
+    decisions: tuple[Decision, ...]
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "") -> SmartFactoryTierRubric:
+        def many(key: str, make: Any) -> tuple[Any, ...]:
+            p = f"{path}.{key}" if path else key
+            return tuple(make(x, f"{p}[{i}]") for i, x in enumerate(_list(d, key, path)))
+
+        return cls(
+            id=_str(d, "id", path),
+            family=_str(d, "family", path),
+            title=Text.from_dict(_get(d, "title", path), "title"),
+            short_title=Text.from_dict(_get(d, "short_title", path), "short_title"),
+            province=Text.from_dict(_get(d, "province", path), "province"),
+            segments=many("segments", Segment.from_dict),
+            table_segments=many("table_segments", TableSegment.from_dict),
+            tiers=many("tiers", Tier.from_dict),
+            scenarios=many("scenarios", TierScenario.from_dict),
+            decisions=many("decisions", Decision.from_dict),
+        )
+
+    @cached_property
+    def _table_segments(self) -> dict[str, TableSegment]:
+        return {s.id: s for s in self.table_segments}
+
+    def segment_of(self, scenario: TierScenario) -> str | None:
+        """The big segment a scenario covers (None: 多环节模式创新 and the like cover none)."""
+        ts = self._table_segments.get(scenario.table_segment)
+        return ts.segment if ts else None
