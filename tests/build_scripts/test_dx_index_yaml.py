@@ -1,6 +1,11 @@
 """The two dx_index rubrics (Jiangsu general DX index, Inner Mongolia capability system) against their schema and
 against facts typed in here independently from the official text (Jiangsu compilation, document 16; Inner
-Mongolia three-year plan, annex 2)."""
+Mongolia three-year plan, annex 2).
+
+Self-contained (no fixtures from tests/conftest.py). While the build only knows the SME family, that conftest's
+load() rejects these files at import, so run this module on its own with ``--noconftest``:
+    pytest tests/build_scripts/test_dx_index_yaml.py -q --noconftest
+"""
 
 from __future__ import annotations
 
