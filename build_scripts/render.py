@@ -186,13 +186,9 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
             models={rid: m for rid, m in catalog.models.items() if rid in calculators},
             families={rid: raw["family"] for rid, raw in catalog.rubrics.items()},
             examples={
-                rid: json.dumps(
-                    BUILD_FAMILIES[catalog.rubrics[rid]["family"]].example_answers(m),
-                    ensure_ascii=False,
-                    indent=2,
-                )
+                rid: json.dumps(example(m), ensure_ascii=False, indent=2)
                 for rid, m in catalog.models.items()
-                if rid in calculators
+                if (example := BUILD_FAMILIES[catalog.rubrics[rid]["family"]].example_answers)
             },
             codes={
                 code: re.sub(r"\{\w+\}", "…", catalog.ui["errors"][code][lang]) for code in CODES

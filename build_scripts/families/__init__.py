@@ -13,7 +13,7 @@ from typing import Any
 
 from zhiping.validate import Issue
 
-from . import smart_factory_tier, sme
+from . import sme
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,7 @@ class Family:
 
 
 FAMILIES: dict[str, Family] = {
-    f.name: f
-    for f in (
-        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
-    )
+    f.name: f for f in (Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),)
 }
 
 

@@ -1,18 +1,17 @@
-"""The two dx_index rubrics (Jiangsu general DX index, Inner Mongolia capability system) against their schema and
-against facts typed in here independently from the official text (Jiangsu compilation, document 16; Inner
-Mongolia three-year plan, annex 2).
+"""The two dx_index rubrics (Jiangsu general DX index, Inner Mongolia capability system) against
+their schema and against facts typed in here independently from the official text (Jiangsu
+compilation, document 16; Inner Mongolia three-year plan, annex 2).
 
-Self-contained (no fixtures from tests/conftest.py). While the build only knows the SME family, that conftest's
-load() rejects these files at import, so run this module on its own with ``--noconftest``:
-    pytest tests/build_scripts/test_dx_index_yaml.py -q --noconftest
+Self-contained: the files wait in rubrics/pending/ (not built yet), so this reads them directly.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jsonschema
 import pytest
@@ -28,7 +27,7 @@ FILES = [JS, IM]
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
-# --- Facts typed from the official text -------------------------------------------------------------------
+# --- Facts typed from the official text -----------------------------------------------------------
 GROUPS = [("数字化应用能力", [1, 2, 3, 4, 5, 6]), ("数字化支撑能力", [7, 8, 9, 10])]
 NAMES = {
     1: "研发设计数字化水平",
@@ -52,15 +51,46 @@ NOT_APPLICABLE = {1, 5, 6}
 AMOUNT_ONLY = 7
 # Table 3: level -> [(printed band, min, max, min_inclusive, max_inclusive)] for 基本/比较/非常符合.
 BANDS: dict[int, list[tuple[str, int, int, bool, bool]]] = {
-    2: [("(0-7)", 0, 7, False, False), ("[7-14)", 7, 14, True, False), ("[14-20)", 14, 20, True, False)],
-    3: [("[20-27)", 20, 27, True, False), ("[27-34)", 27, 34, True, False), ("[34-40)", 34, 40, True, False)],
-    4: [("[40-47)", 40, 47, True, False), ("[47-54)", 47, 54, True, False), ("[54-60)", 54, 60, True, False)],
-    5: [("[60-67)", 60, 67, True, False), ("[67-74)", 67, 74, True, False), ("[74-80)", 74, 80, True, False)],
-    6: [("[80-87)", 80, 87, True, False), ("[87-94)", 87, 94, True, False), ("[94-100)", 94, 100, True, False)],
+    2: [
+        ("(0-7)", 0, 7, False, False),
+        ("[7-14)", 7, 14, True, False),
+        ("[14-20)", 14, 20, True, False),
+    ],
+    3: [
+        ("[20-27)", 20, 27, True, False),
+        ("[27-34)", 27, 34, True, False),
+        ("[34-40)", 34, 40, True, False),
+    ],
+    4: [
+        ("[40-47)", 40, 47, True, False),
+        ("[47-54)", 47, 54, True, False),
+        ("[54-60)", 54, 60, True, False),
+    ],
+    5: [
+        ("[60-67)", 60, 67, True, False),
+        ("[67-74)", 67, 74, True, False),
+        ("[74-80)", 74, 80, True, False),
+    ],
+    6: [
+        ("[80-87)", 80, 87, True, False),
+        ("[87-94)", 87, 94, True, False),
+        ("[94-100)", 94, 100, True, False),
+    ],
 }
 MATCH_LABELS = [("basic", "基本符合"), ("largely", "比较符合"), ("fully", "非常符合")]
 # (indicator, level) -> number of alternatives joined by "；或".
-ALTERNATIVES = {(1, 5): 2, (1, 6): 2, (2, 5): 2, (5, 2): 2, (5, 3): 2, (5, 4): 3, (5, 5): 3, (5, 6): 2, (6, 3): 2, (6, 4): 2}
+ALTERNATIVES = {
+    (1, 5): 2,
+    (1, 6): 2,
+    (2, 5): 2,
+    (5, 2): 2,
+    (5, 3): 2,
+    (5, 4): 3,
+    (5, 5): 3,
+    (5, 6): 2,
+    (6, 3): 2,
+    (6, 4): 2,
+}
 # Key phrases of level texts (indicator, level, phrase), both files.
 PHRASES = [
     (1, 3, "PDM/PLM类系统"),
@@ -80,11 +110,16 @@ PHRASES = [
 JS_ONLY = [(5, 5, "产品服务云平台"), (10, 4, "具备专业队伍支撑")]
 IM_ONLY = [(5, 5, "搭建产品服务平台"), (10, 4, "具备专业人才队伍支撑")]
 IM_NA_1 = "不涉及此环节。（企业不涉及研发设计选此项）"
-JS_GATES = [("required", 60, "all"), ("advisory", 60, "basic"), ("advisory", 70, "advanced"),
-            ("advisory", 80, "excellence"), ("advisory", 90, "leading")]
+JS_GATES = [
+    ("required", 60, "all"),
+    ("advisory", 60, "basic"),
+    ("advisory", 70, "advanced"),
+    ("advisory", 80, "excellence"),
+    ("advisory", 90, "leading"),
+]
 
 
-# --- Helpers ---------------------------------------------------------------------------------------------
+# --- Helpers --------------------------------------------------------------------------------------
 def load(name: str) -> dict[str, Any]:
     data = yaml.safe_load((RUBRICS / f"{name}.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
@@ -133,7 +168,7 @@ def schema_nodes(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any
                 yield from schema_nodes(node[key], f"{path}/{key}")
 
 
-# --- Schema ----------------------------------------------------------------------------------------------
+# --- Schema ---------------------------------------------------------------------------------------
 def test_schema_is_valid_2020_12(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -145,7 +180,9 @@ def test_every_schema_field_has_a_description(schema: dict[str, Any]) -> None:
 
 
 def test_rubric_matches_schema(schema: dict[str, Any], rubric: dict[str, Any]) -> None:
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(rubric), key=lambda e: list(e.path))
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(rubric), key=lambda e: list(e.path)
+    )
     assert [f"{list(e.path)}: {e.message}" for e in errors] == []
 
 
@@ -154,7 +191,7 @@ def test_id_and_family_match_file(rubric: dict[str, Any]) -> None:
     assert rubric["family"] == "dx_index"
 
 
-# --- Structure -------------------------------------------------------------------------------------------
+# --- Structure ------------------------------------------------------------------------------------
 def test_ten_indicators_in_two_groups(rubric: dict[str, Any]) -> None:
     got = [(g["name"]["zh"], [i["number"] for i in g["indicators"]]) for g in rubric["groups"]]
     assert got == GROUPS
@@ -210,7 +247,11 @@ def test_alternatives(rubric: dict[str, Any]) -> None:
             if alts:
                 got[(n, lv["rank"])] = len(alts)
                 for a in alts:
-                    assert a["zh"] in zh and not a["zh"].startswith("或") and not a["zh"].endswith("。")
+                    assert (
+                        a["zh"] in zh
+                        and not a["zh"].startswith("或")
+                        and not a["zh"].endswith("。")
+                    )
             assert len(alts) == (zh.count("；或") + 1 if "；或" in zh else 0), (n, lv["rank"])
     assert got == ALTERNATIVES
 
@@ -223,7 +264,9 @@ def test_band_table(rubric: dict[str, Any]) -> None:
     assert "sub_bands" not in one
     for lv in levels[1:]:
         subs = lv["sub_bands"]
-        assert [(s["printed"], s["min"], s["max"], s["min_inclusive"], s["max_inclusive"]) for s in subs] == BANDS[lv["rank"]]
+        assert [
+            (s["printed"], s["min"], s["max"], s["min_inclusive"], s["max_inclusive"]) for s in subs
+        ] == BANDS[lv["rank"]]
         assert [(s["match"], s["label"]["zh"]) for s in subs] == MATCH_LABELS
         assert (lv["min"], lv["max"]) == (subs[0]["min"], subs[-1]["max"])
         assert (lv["min_inclusive"], lv["max_inclusive"]) == (subs[0]["min_inclusive"], False)
@@ -267,7 +310,7 @@ def test_every_text_bilingual_and_english_not_chinese(rubric: dict[str, Any]) ->
         assert t["en"] != t["zh"], path
 
 
-# --- Province specifics ----------------------------------------------------------------------------------
+# --- Province specifics ---------------------------------------------------------------------------
 def test_jiangsu_scoring_and_gates() -> None:
     d = load(JS)
     sc = d["scoring"]
@@ -278,7 +321,10 @@ def test_jiangsu_scoring_and_gates() -> None:
     assert "高于60分" in sc["gates"][0]["text"]["zh"]
     assert "系统将自动综合计算得分" in sc["rule_text"]["zh"]
     assert len(sc["notes"]) == 3
-    assert "1、5、6" in sc["notes"][2]["zh"] and "其他问题的综合得分/其他问题的总分" in sc["notes"][2]["zh"]
+    assert (
+        "1、5、6" in sc["notes"][2]["zh"]
+        and "其他问题的综合得分/其他问题的总分" in sc["notes"][2]["zh"]
+    )
     assert d["source"]["number"] == "苏工信信发〔2025〕28号" and d["source"]["date"] == "2025-01-26"
     assert d["source"]["annex"]["zh"] == "附件3"
 
@@ -310,13 +356,20 @@ def test_provinces_otherwise_identical() -> None:
     """Apart from the three wording differences and two commas, the level texts are the same."""
 
     def norm(s: str) -> str:
-        return s.replace(", ", ",").replace("，", ",").replace("产品服务云平台", "产品服务平台").replace("专业人才队伍", "专业队伍")
+        return (
+            s.replace(", ", ",")
+            .replace("，", ",")
+            .replace("产品服务云平台", "产品服务平台")
+            .replace("专业人才队伍", "专业队伍")
+        )
 
     js, im = indicators(load(JS)), indicators(load(IM))
     for n in NAMES:
         assert js[n]["name"]["zh"] == im[n]["name"]["zh"]
         assert js[n]["description"]["zh"] == im[n]["description"]["zh"]
-        for a, b in zip(js[n].get("levels", []), im[n].get("levels", [])):
+        for a, b in zip(js[n].get("levels", []), im[n].get("levels", []), strict=True):
             assert norm(a["text"]["zh"]) == norm(b["text"]["zh"]), (n, a["rank"])
-            assert [norm(x["zh"]) for x in a.get("alternatives", [])] == [norm(x["zh"]) for x in b.get("alternatives", [])]
+            assert [norm(x["zh"]) for x in a.get("alternatives", [])] == [
+                norm(x["zh"]) for x in b.get("alternatives", [])
+            ]
     assert load(JS)["bands"]["levels"] == load(IM)["bands"]["levels"]

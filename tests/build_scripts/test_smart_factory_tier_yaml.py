@@ -1,4 +1,5 @@
-"""The smart-factory tier rubrics (Jiangsu, Inner Mongolia) match the schema and facts typed in from the official text."""
+"""The smart-factory tier rubrics (Jiangsu, Inner Mongolia) match the schema and facts typed in from
+the official text."""
 
 from __future__ import annotations
 
@@ -79,7 +80,8 @@ SLASH = {
     "leading": set(),
 }
 SLASH_COUNT = {"basic": 15, "advanced": 8, "excellence": 0, "leading": 0}
-# Scenario names and table segments by row, typed in from the table (Jiangsu wording; row 37 differs in Inner Mongolia).
+# Scenario names and table segments by row, typed in from the table (Jiangsu wording; row 37 differs
+# in Inner Mongolia).
 NAMES = [
     "工厂数字化设计与交付",
     "数字孪生工厂运营优化",
@@ -197,7 +199,7 @@ def test_tiers(rubric: tuple[str, dict]) -> None:
         assert [d["segment"] for d in t["segment_descriptions"]] == FIVE
         assert f"{t['min_scenarios']}" in t["text"]["zh"].replace(" ", "")
     labels = [d["label"]["zh"] for d in tiers[3]["segment_descriptions"]]
-    assert labels == FIVE_ZH[:4] + ["经营管理"]
+    assert labels == [*FIVE_ZH[:4], "经营管理"]
     stated = [t["maturity_stated"] for t in tiers]
     assert stated == ([True] * 4 if prov == "jiangsu" else [False, True, True, True])
 
@@ -228,7 +230,7 @@ def test_segments_and_mapping(rubric: tuple[str, dict]) -> None:
     assert [s["name"]["zh"] for s in data["segments"]] == FIVE_ZH
     table = data["table_segments"]
     assert len(table) == 15
-    for want, seg in zip(TABLE_ORDER, table):
+    for want, seg in zip(TABLE_ORDER, table, strict=True):
         assert seg["name"]["zh"].startswith(want)
         assert seg["segment"] == MAPPING[seg["name"]["zh"]], seg["name"]["zh"]
     assert [s["segment"] for s in table].count(None) == 1
@@ -263,7 +265,8 @@ def test_scenarios(rubric: tuple[str, dict]) -> None:
         slashes = {s["number"] for s in sc if s["cells"][k] == "/"}
         assert slashes == SLASH[tier], tier
         assert len(slashes) == SLASH_COUNT[tier]
-    # a "/" is never followed by a described cell and then another "/" (descriptions start at an entry tier)
+    # a "/" is never followed by a described cell and then another "/" (descriptions start at an
+    # entry tier)
     for s in sc:
         marks = ["/" if c == "/" else "x" for c in s["cells"]]
         assert "".join(marks).lstrip("/") == "x" * len("".join(marks).lstrip("/")), s["number"]
@@ -277,7 +280,8 @@ def test_texts_bilingual(rubric: tuple[str, dict]) -> None:
         assert isinstance(t["zh"], str) and t["zh"].strip(), path
         assert isinstance(t["en"], str) and t["en"].strip(), path
         assert HAN.search(t["zh"]), path
-    # English is not Chinese: only quoted official wording may carry Han characters (decisions, notes, guide names)
+    # English is not Chinese: only quoted official wording may carry Han characters (decisions,
+    # notes, guide names)
     for path, t in found:
         han = len(HAN.findall(t["en"]))
         assert han <= len(t["en"]) // 4, (path, t["en"])
@@ -299,7 +303,7 @@ def test_decisions(rubric: tuple[str, dict]) -> None:
 
 def test_provinces_share_the_table_shape() -> None:
     js, im = load("jiangsu"), load("inner-mongolia")
-    for a, b in zip(js["scenarios"], im["scenarios"]):
+    for a, b in zip(js["scenarios"], im["scenarios"], strict=True):
         assert a["id"] == b["id"] and a["table_segment"] == b["table_segment"]
         assert [c == "/" for c in a["cells"]] == [c == "/" for c in b["cells"]]
     assert [t["id"] for t in js["table_segments"]] == [t["id"] for t in im["table_segments"]]

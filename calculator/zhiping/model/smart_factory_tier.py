@@ -111,7 +111,7 @@ class TierScenario:
 
     def available(self, rank: int) -> bool:
         """Whether the table describes this scenario at tier ``rank`` (counted from 1)."""
-        return self.cells[rank - 1] is not None
+        return rank <= len(self.cells) and self.cells[rank - 1] is not None
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ def check_smart_factory_tier(
     r: SmartFactoryTierRubric, data: dict[str, Any], file: str
 ) -> list[Issue]:
     out: list[Issue] = []
-    for key, items in (
+    lists: tuple[tuple[str, tuple[Any, ...]], ...] = (
         ("segments", r.segments),
         ("table_segments", r.table_segments),
         ("tiers", r.tiers),
         ("scenarios", r.scenarios),
         ("decisions", r.decisions),
-    ):
+    )
+    for key, items in lists:
         out += duplicates(file, key[:-1], [(f"{key}[{i}].id", x.id) for i, x in enumerate(items)])
     out += duplicates(
         file, "tier rank", [(f"tiers[{i}].rank", t.rank) for i, t in enumerate(r.tiers)]
