@@ -7,12 +7,14 @@ Each class has ``from_dict`` (naming the bad path when the data is malformed) an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 LANGS = ("zh", "en")
+T = TypeVar("T")
 
 
 class ModelError(ValueError):
@@ -36,6 +38,19 @@ def _list(d: Any, key: str, path: str) -> list[Any]:
     value = _get(d, key, path)
     if not isinstance(value, list):
         raise ModelError(f"{path}.{key}", "expected a list")
+    return value
+
+
+def _many(d: Any, key: str, path: str, make: Callable[[Any, str], T]) -> tuple[T, ...]:
+    """The list at ``key``, each entry made by ``make(entry, its path)``."""
+    where = f"{path}.{key}" if path else key
+    return tuple(make(x, f"{where}[{i}]") for i, x in enumerate(_list(d, key, path)))
+
+
+def _int(d: Any, key: str, path: str) -> int:
+    value = _get(d, key, path)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ModelError(f"{path}.{key}", "expected an integer")
     return value
 
 

@@ -11,14 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .common import Decision, ModelError, Range, Text, _get, _list, _str, _text_opt, exact
-
-
-def _int(d: Any, key: str, path: str) -> int:
-    value = _get(d, key, path)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ModelError(f"{path}.{key}", "expected an integer")
-    return value
+from .common import Decision, Range, Text, _get, _int, _list, _many, _str, _text_opt, exact
 
 
 @dataclass(frozen=True)
@@ -98,10 +91,7 @@ class DxGroup:
         return cls(
             id=_str(d, "id", path),
             name=Text.from_dict(_get(d, "name", path), f"{path}.name"),
-            indicators=tuple(
-                DxIndicator.from_dict(x, f"{path}.indicators[{i}]")
-                for i, x in enumerate(_list(d, "indicators", path))
-            ),
+            indicators=_many(d, "indicators", path, DxIndicator.from_dict),
         )
 
 
@@ -162,18 +152,13 @@ class DxIndexRubric:
             family=_str(d, "family", path),
             title=Text.from_dict(_get(d, "title", path), "title"),
             short_title=Text.from_dict(_get(d, "short_title", path), "short_title"),
-            groups=tuple(
-                DxGroup.from_dict(g, f"groups[{i}]") for i, g in enumerate(_list(d, "groups", path))
-            ),
+            groups=_many(d, "groups", path, DxGroup.from_dict),
             bands=tuple(
                 Band.from_dict(b, f"bands.levels[{i}]")
                 for i, b in enumerate(_list(bands, "levels", "bands"))
             ),
             official_score=bool(_get(_get(d, "scoring", path), "official", "scoring")),
-            decisions=tuple(
-                Decision.from_dict(x, f"decisions[{i}]")
-                for i, x in enumerate(_list(d, "decisions", path))
-            ),
+            decisions=_many(d, "decisions", path, Decision.from_dict),
         )
 
     @property

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .common import Decision, ModelError, Text, _get, _list, _str
+from .common import Decision, ModelError, Text, _get, _int, _list, _many, _str
 
 NOT_AVAILABLE = "/"
 
@@ -64,18 +64,12 @@ class Tier:
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Tier:
         gate = d.get("score_gate") if isinstance(d, dict) else None
-        ints = {}
-        for key in ("rank", "min_scenarios", "min_maturity"):
-            value = _get(d, key, path)
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise ModelError(f"{path}.{key}", "expected an integer")
-            ints[key] = value
         return cls(
             id=_str(d, "id", path),
-            rank=ints["rank"],
+            rank=_int(d, "rank", path),
             name=Text.from_dict(_get(d, "name", path), f"{path}.name"),
-            min_scenarios=ints["min_scenarios"],
-            min_maturity=ints["min_maturity"],
+            min_scenarios=_int(d, "min_scenarios", path),
+            min_maturity=_int(d, "min_maturity", path),
             required_segments=tuple(str(s) for s in _list(d, "required_segments", path)),
             min_score_exclusive=gate.get("min_score_exclusive") if isinstance(gate, dict) else None,
         )
@@ -98,11 +92,8 @@ class TierScenario:
             cells.append(
                 None if cell == NOT_AVAILABLE else Text.from_dict(cell, f"{path}.cells[{i}]")
             )
-        number = _get(d, "number", path)
-        if not isinstance(number, int):
-            raise ModelError(f"{path}.number", "expected an integer")
         return cls(
-            number=number,
+            number=_int(d, "number", path),
             id=_str(d, "id", path),
             table_segment=_str(d, "table_segment", path),
             name=Text.from_dict(_get(d, "name", path), f"{path}.name"),
@@ -131,21 +122,17 @@ class SmartFactoryTierRubric:
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> SmartFactoryTierRubric:
-        def many(key: str, make: Any) -> tuple[Any, ...]:
-            p = f"{path}.{key}" if path else key
-            return tuple(make(x, f"{p}[{i}]") for i, x in enumerate(_list(d, key, path)))
-
         return cls(
             id=_str(d, "id", path),
             family=_str(d, "family", path),
             title=Text.from_dict(_get(d, "title", path), "title"),
             short_title=Text.from_dict(_get(d, "short_title", path), "short_title"),
             province=Text.from_dict(_get(d, "province", path), "province"),
-            segments=many("segments", Segment.from_dict),
-            table_segments=many("table_segments", TableSegment.from_dict),
-            tiers=many("tiers", Tier.from_dict),
-            scenarios=many("scenarios", TierScenario.from_dict),
-            decisions=many("decisions", Decision.from_dict),
+            segments=_many(d, "segments", path, Segment.from_dict),
+            table_segments=_many(d, "table_segments", path, TableSegment.from_dict),
+            tiers=_many(d, "tiers", path, Tier.from_dict),
+            scenarios=_many(d, "scenarios", path, TierScenario.from_dict),
+            decisions=_many(d, "decisions", path, Decision.from_dict),
         )
 
     @cached_property

@@ -18,6 +18,7 @@ from .common import (
     Range,
     Text,
     _get,
+    _int,
     _list,
     _num_out,
     _str,
@@ -209,9 +210,7 @@ class Question:
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Question:
-        number = _get(d, "number", path)
-        if not isinstance(number, int):
-            raise ModelError(f"{path}.number", "expected an integer")
+        number = _int(d, "number", path)
         return cls(
             number=number,
             type=str(_get(d, "type", path)),

@@ -14,7 +14,7 @@ from ..model.sme import SmeRubric
 from ..scoring.sme import question_scores, score
 from ..scoring.sme_data import EnergyTotal, Suggestion, field_values, suggestions
 from ..scoring.sme_result import QuestionScore, SmeResult
-from .common import Words, generic_label
+from .common import Labeller, Words, generic_label
 from .common import errors_dict as common_errors_dict
 from .common import problem_dict as common_problem_dict
 
@@ -59,15 +59,17 @@ def item_label(rubric: SmeRubric, item: str, w: Words) -> str:
     return item
 
 
+def _labeller(rubric: SmeRubric) -> Labeller:
+    return lambda item, words: item_label(rubric, item, words)
+
+
 def problem_dict(rubric: SmeRubric, p: Problem, w: Words) -> dict[str, str]:
-    return common_problem_dict(p, w, lambda item, words: item_label(rubric, item, words))
+    return common_problem_dict(p, w, _labeller(rubric))
 
 
 def errors_dict(rubric: SmeRubric, problems: list[Problem], w: Words) -> dict[str, Any]:
     """Answers to this rubric that cannot be scored yet (what was read is kept by the caller)."""
-    return common_errors_dict(
-        rubric.id, problems, w, lambda item, words: item_label(rubric, item, words)
-    )
+    return common_errors_dict(rubric.id, problems, w, _labeller(rubric))
 
 
 def _question_dict(q: QuestionScore) -> dict[str, Any]:
