@@ -126,7 +126,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES),
         # The calculator page is raw HTML: escape it. Markdown pages escape Markdown instead
         # (md_text).
-        autoescape=lambda name: name is not None and name.startswith("calculator"),
+        autoescape=lambda name: name is not None and Path(name).name.startswith("calculator"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -233,7 +233,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
             out[Path(f"calculator/{rid}.{lang}.md")] = header(
                 src, calc_title, zhiping_wheel=wheel_name
             ) + env.get_template(f"{fam.name}/calculator.md.j2").render(
-                **{**ctx, "tx": lambda text, lang=lang: text[lang]}
+                **{**ctx, **fam.calculator_context(m), "tx": lambda text, lang=lang: text[lang]}
             )
     return out
 

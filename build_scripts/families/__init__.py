@@ -24,6 +24,8 @@ class BuildFamily:
     page_context: Callable[[Any], dict[str, Any]]  # extra template context of one rubric
     # a complete answers document (shown on the answers-format page and tested); None: no calculator
     example_answers: Callable[[Any], dict[str, Any]] | None = None
+    # extra context of the calculator page (templates/<family>/calculator.md.j2)
+    calculator_context: Callable[[Any], dict[str, Any]] = lambda m: {}
 
     @property
     def calculator(self) -> bool:

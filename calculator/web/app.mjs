@@ -100,7 +100,60 @@ function collect(form, rubric, extraMeta) {
     if (input.value.trim()) answers.meta[input.dataset.meta] = input.value.trim();
     else delete answers.meta[input.dataset.meta];
   }
+  collectPaths(form, answers);
   return answers;
+}
+
+// ---- the generic vocabulary: an input names where its answer goes ----
+// data-path="a.b.c" puts the answer at answers.a.b.c: a checked radio or checkbox its data-json
+// value (a JSON literal), a text field its trimmed text. data-off-when="id1 id2" switches an input
+// off (not collected, disabled) while one of those choices is checked.
+const DANGEROUS = new Set(["__proto__", "prototype", "constructor"]);
+
+function setPath(obj, path, value) {
+  const keys = path.split(".");
+  if (keys.some((k) => DANGEROUS.has(k))) return;
+  let node = obj;
+  for (const key of keys.slice(0, -1)) {
+    if (!Object.hasOwn(node, key) || typeof node[key] !== "object" || node[key] === null) node[key] = {};
+    node = node[key];
+  }
+  node[keys.at(-1)] = value;
+}
+
+function getPath(obj, path) {
+  let node = obj;
+  for (const key of path.split(".")) {
+    if (!node || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+const isOff = (input) => (input.dataset.offWhen || "").split(" ").filter(Boolean).some((id) => document.getElementById(id)?.checked);
+
+function collectPaths(form, answers) {
+  for (const input of all(form, "input[data-path]")) {
+    if (isOff(input)) continue;
+    if (input.type === "radio" || input.type === "checkbox") {
+      if (input.checked) setPath(answers, input.dataset.path, JSON.parse(input.dataset.json));
+    } else if (input.value.trim()) {
+      setPath(answers, input.dataset.path, input.value.trim());
+    }
+  }
+}
+
+function applyPaths(form, answers) {
+  for (const input of all(form, "input[data-path]")) {
+    const value = getPath(answers, input.dataset.path);
+    if (input.type === "radio" || input.type === "checkbox") input.checked = value !== undefined && JSON.stringify(value) === input.dataset.json;
+    else input.value = value === undefined || value === null || typeof value === "object" ? "" : String(value);
+  }
+  syncOff(form);
+}
+
+function syncOff(form) {
+  for (const input of all(form, "input[data-off-when]")) input.disabled = isOff(input);
 }
 
 // Fills the form from answers in the documented format: Python's read-back of a file, or what this
@@ -129,6 +182,7 @@ function apply(form, answers) {
       }
     }
   }
+  applyPaths(form, answers);
   const extra = {};
   for (const [key, value] of own(answers.meta)) {
     const input = byData(form, "input[data-meta]", "meta", key);
@@ -170,7 +224,7 @@ function itemNode(root, item) {
   return byData(root, "[data-item]", "item", item);
 }
 
-const isMissing = (e) => e.code === "missing_answer" || e.code === "missing_scenario";
+const isMissing = (e) => Boolean(e.missing);
 
 // A list of problems, each linked to the form item it concerns; `flag` marks that item too.
 function problemList(root, problems, options = {}) {
@@ -228,15 +282,16 @@ function renderIncomplete(root, out) {
   const errors = out.errors || [];
   const invalid = errors.filter((e) => !isMissing(e));
   const missing = errors.filter(isMissing);
-  const total = all(root, "[data-question],[data-scenario]").length;
-  const nothing = !invalid.length && missing.length === total; // nothing answered yet: no bar
+  const total = out.progress ? out.progress.total : all(root, "[data-question],[data-scenario]").length;
+  const done = out.progress ? out.progress.done : total - missing.length;
+  const nothing = !invalid.length && done === 0 && missing.length > 0; // nothing answered yet: no bar
   slot(root, "result").dataset.resultState = invalid.length ? "errors" : nothing ? "none" : "incomplete";
   slot(root, "details").hidden = true;
   const nodes = [];
   if (invalid.length) nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, invalid, { flag: "zp-invalid" }));
   let line = invalid.length ? out.title : "";
   if (missing.length) {
-    line = root.dataset.msgIncomplete.replace("{done}", String(total - missing.length)).replace("{total}", String(total));
+    line = root.dataset.msgIncomplete.replace("{done}", String(done)).replace("{total}", String(total));
     nodes.push(el("p", { className: "zp-progress", textContent: line }));
     const first = itemNode(root, missing[0].item);
     if (first?.id) {
@@ -282,6 +337,65 @@ function renderResult(root, out) {
   return out.summary;
 }
 
+// A result described as plain blocks (headline + view): every family but the first uses it.
+function renderView(root, out) {
+  slot(root, "result").dataset.resultState = "ok";
+  slot(root, "details").hidden = false;
+  fill(root, "summary", ...out.headline.map((h) => el("p", { className: "zp-level" },
+    el("span", { className: "zp-label", textContent: `${h.label}${root.dataset.msgColon}` }),
+    el("strong", { dataset: h.rank === undefined ? {} : { levelRank: h.rank }, textContent: h.value }),
+    h.max ? ` / ${h.max}` : "")));
+  fill(root, "sticky", out.summary);
+  fill(root, "view", ...out.view.map((block) => renderBlock(root, block)));
+  return out.summary;
+}
+
+function linked(root, item, ...content) {
+  const target = item ? itemNode(root, item) : null;
+  return target?.id ? el("a", { href: `#${target.id}` }, ...content) : el("span", {}, ...content);
+}
+
+const withMark = (entry) => (entry.holds === undefined ? [entry.text] : [mark(entry.holds), " ", entry.text]);
+
+function renderBlock(root, b) {
+  if (b.type === "heading") return el("h3", { textContent: b.text });
+  if (b.type === "paragraph") return el("p", { className: b.kind ? `zp-${b.kind}` : "", textContent: b.text });
+  if (b.type === "list") return el("ul", {}, ...b.items.map((i) => el("li", { dataset: i.item ? { item: i.item } : {} }, linked(root, i.item, ...withMark(i)))));
+  if (b.type === "table") {
+    const head = el("thead", {}, el("tr", {}, ...b.head.map((h) => el("th", { scope: "col", textContent: h }))));
+    const body = el("tbody", {}, ...b.rows.map((r) => el("tr", { className: r.mark ? "zp-holds" : "" },
+      ...r.cells.map((c) => el(c.head ? "th" : "td", c.head ? { scope: "row" } : {}, linked(root, c.item, ...withMark(c)))))));
+    return el("div", { className: "zp-table", tabIndex: 0, role: "region", ariaLabel: b.caption }, el("table", {}, head, body));
+  }
+  if (b.type === "bars") return barChart(b);
+  return el("p", { textContent: "" });
+}
+
+// A horizontal bar chart in SVG: an image with a text alternative; the same figures follow as a table.
+function barChart(b) {
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = (tag, attrs, ...children) => {
+    const node = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    node.append(...children);
+    return node;
+  };
+  const row = 26;
+  const [labelW, barW] = [300, 260];
+  const height = b.bars.length * row + 8;
+  const alt = b.bars.map((x) => `${x.label}${x.text ? `: ${x.text}` : ""}`).join("; ");
+  const chart = svg("svg", { viewBox: `0 0 ${labelW + barW + 70} ${height}`, role: "img", "aria-label": `${b.caption}. ${alt}`, class: "zp-bars" });
+  b.bars.forEach((x, i) => {
+    const y = i * row + 4;
+    const width = x.value ? (barW * x.value) / b.max : 0;
+    chart.append(svg("text", { x: labelW - 8, y: y + 16, "text-anchor": "end", class: "zp-bar-label" }, x.label.length > 26 ? `${x.label.slice(0, 25)}…` : x.label),
+      svg("rect", { x: labelW, y: y + 3, width: barW, height: row - 8, class: "zp-bar-track" }),
+      svg("rect", { x: labelW, y: y + 3, width, height: row - 8, class: "zp-bar" }, svg("title", {}, `${x.label}: ${x.text}`)),
+      svg("text", { x: labelW + barW + 6, y: y + 16, class: "zp-bar-value" }, x.text));
+  });
+  return el("figure", { className: "zp-chart" }, chart);
+}
+
 function notice(root, ...nodes) {
   fill(root, "notice", ...nodes);
 }
@@ -313,7 +427,10 @@ function init() {
     root.dataset.stage = stage;
     if (stage === "ready" && !root.dataset.tReady) root.dataset.tReady = performance.now().toFixed(1);
     status.textContent = error ? `${root.dataset.msgError} (${error})` : root.dataset[`msgStage${stage[0].toUpperCase()}${stage.slice(1)}`] || "";
-    if (stage === "ready") schedule(0);
+    if (stage === "ready") {
+      schedule(0);
+      offerTake();
+    }
   };
 
   const current = () => collect(form, rubric, extraMeta);
@@ -335,7 +452,7 @@ function init() {
     renderDerived(root, out, acceptSuggestion);
     renderPoints(root, out.ok ? out.questions : out.partial?.questions);
     renderWarnings(root, out.warnings || []);
-    const line = out.ok ? renderResult(root, out) : renderIncomplete(root, out);
+    const line = out.ok ? (out.view ? renderView(root, out) : renderResult(root, out)) : renderIncomplete(root, out);
     const announce = slot(root, "announce");
     if (announce.textContent !== line) announce.textContent = line;
     root.dataset.resultCount = String(++resultCount);
@@ -380,11 +497,43 @@ function init() {
         if (other !== input && (input.hasAttribute("data-none") || other.hasAttribute("data-none"))) other.checked = false;
       });
     }
+    syncOff(form);
     schedule(0); // a click is scored at once; only typing waits
   });
   form.addEventListener("input", (event) => {
-    if (event.target.type === "text" || event.target.type === "date") schedule(250);
+    if (["text", "date", "number"].includes(event.target.type)) schedule(250);
   });
+
+  // A figure taken from another calculator's result, in one click: that calculator's answers are
+  // saved in this browser; they are scored again here and the result's hand-over value offered.
+  const take = root.querySelector("[data-take-from]");
+  async function offerTake() {
+    if (!take || bootState.stage !== "ready") return;
+    let saved = null;
+    try {
+      saved = JSON.parse(store.get(`zhiping:${take.dataset.takeFrom}:answers`) || "null");
+    } catch {
+      saved = null;
+    }
+    const msg = saved ? await callScore(take.dataset.takeFrom, saved, lang) : null;
+    const out = msg?.text ? JSON.parse(msg.text) : null;
+    take.hidden = !out?.handover;
+    if (out?.handover) {
+      take.dataset.value = out.handover.value;
+      take.dataset.display = out.handover.display;
+      take.textContent = root.dataset.msgTake.replace("{score}", out.handover.display);
+    }
+    slot(root, "take-none").hidden = Boolean(out?.handover);
+  }
+  take?.addEventListener("click", () => {
+    const input = byData(form, "input[data-path]", "path", take.dataset.takeInto);
+    if (!input || !take.dataset.value) return;
+    input.value = take.dataset.value;
+    notice(root, el("p", { textContent: root.dataset.msgTaken.replace("{score}", take.dataset.display) }));
+    input.focus();
+    schedule(0);
+  });
+  window.addEventListener("focus", () => root.isConnected && offerTake());
 
   root.querySelector("[data-action=print]")?.addEventListener("click", () => window.print());
   root.querySelector("[data-action=clear]")?.addEventListener("click", () => {

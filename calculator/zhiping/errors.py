@@ -38,7 +38,22 @@ CODES = (
     "unknown_energy",
     "bad_text",
     "above_maximum",
+    "unknown_scenario_number",
+    "tier_out_of_range",
+    "tier_not_available",
+    "maturity_out_of_range",
+    "score_out_of_range",
+    "unknown_indicator",
+    "dx_level_out_of_range",
+    "not_applicable_alone",
+    "not_applicable_not_offered",
+    "missing_score",
+    "score_outside_band",
+    "unknown_amount",
 )
+
+# Codes that mean "not answered yet" (the answers are incomplete, not wrong).
+MISSING = frozenset({"missing_answer", "missing_scenario", "missing_score"})
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .model.dx_index import DxIndexRubric
+from .model.smart_factory_tier import SmartFactoryTierRubric
 from .model.sme import SmeRubric
 from .present.common import Words
+from .present.dx_index import score_answers as dx_score_answers
+from .present.smart_factory_tier import score_answers as tier_score_answers
 from .present.sme import score_answers as sme_score_answers
 
 
@@ -27,7 +31,12 @@ class Family:
 
 
 FAMILIES: dict[str, Family] = {
-    f.name: f for f in (Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),)
+    f.name: f
+    for f in (
+        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
+        Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
+        Family("dx_index", DxIndexRubric.from_dict, dx_score_answers),
+    )
 }
 
 

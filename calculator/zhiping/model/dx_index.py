@@ -134,6 +134,27 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Gate:
+    """What a score means elsewhere: a condition of the tiers ("required") or advice."""
+
+    id: str
+    kind: str  # required / advisory
+    value: int  # the score must be strictly above it (decision B9)
+    tier: str  # a tier id, or "all"
+    text: Text
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> Gate:
+        return cls(
+            id=_str(d, "id", path),
+            kind=_str(d, "kind", path),
+            value=_int(d, "value", path),
+            tier=_str(d, "tier", path),
+            text=Text.from_dict(_get(d, "text", path), f"{path}.text"),
+        )
+
+
+@dataclass(frozen=True)
 class DxIndexRubric:
     id: str
     family: str
@@ -143,6 +164,9 @@ class DxIndexRubric:
     bands: tuple[Band, ...]
     official_score: bool  # False: Inner Mongolia gives no score; a number is the Jiangsu method's
     decisions: tuple[Decision, ...]
+    gates: tuple[Gate, ...] = ()
+    reference_label: Text | None = None  # what a number is called where the score is not official
+    scale_max: int = 100
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> DxIndexRubric:
@@ -159,6 +183,9 @@ class DxIndexRubric:
             ),
             official_score=bool(_get(_get(d, "scoring", path), "official", "scoring")),
             decisions=_many(d, "decisions", path, Decision.from_dict),
+            gates=_many(_get(d, "scoring", path), "gates", "scoring", Gate.from_dict),
+            reference_label=_text_opt(_get(d, "scoring", path), "reference_label", "scoring"),
+            scale_max=_int(_get(d, "scoring", path), "scale_max", "scoring"),
         )
 
     @property

@@ -60,10 +60,13 @@ class Tier:
     min_maturity: int
     required_segments: tuple[str, ...]
     min_score_exclusive: int | None  # the 通用评估 score must be strictly above this (Jiangsu)
+    advised_score_exclusive: int | None = None  # advice only (decision B1): never a condition
+    advice: Text | None = None
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Tier:
         gate = d.get("score_gate") if isinstance(d, dict) else None
+        advice = gate.get("advice") if isinstance(gate, dict) else None
         return cls(
             id=_str(d, "id", path),
             rank=_int(d, "rank", path),
@@ -72,6 +75,10 @@ class Tier:
             min_maturity=_int(d, "min_maturity", path),
             required_segments=tuple(str(s) for s in _list(d, "required_segments", path)),
             min_score_exclusive=gate.get("min_score_exclusive") if isinstance(gate, dict) else None,
+            advised_score_exclusive=(
+                gate.get("advised_min_score_exclusive") if isinstance(gate, dict) else None
+            ),
+            advice=Text.from_dict(advice, f"{path}.score_gate.advice") if advice else None,
         )
 
 
@@ -119,10 +126,17 @@ class SmartFactoryTierRubric:
     tiers: tuple[Tier, ...]
     scenarios: tuple[TierScenario, ...]
     decisions: tuple[Decision, ...]
+    score_rubric: str | None = None  # the rubric whose self-evaluation gives the gated score
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> SmartFactoryTierRubric:
+        gates = [
+            b["score_gate"]
+            for b in d.get("base_requirements", [])
+            if isinstance(b, dict) and isinstance(b.get("score_gate"), dict)
+        ]
         return cls(
+            score_rubric=next((g["rubric"] for g in gates if "rubric" in g), None),
             id=_str(d, "id", path),
             family=_str(d, "family", path),
             title=Text.from_dict(_get(d, "title", path), "title"),
@@ -138,6 +152,17 @@ class SmartFactoryTierRubric:
     @cached_property
     def _table_segments(self) -> dict[str, TableSegment]:
         return {s.id: s for s in self.table_segments}
+
+    @property
+    def score_gated(self) -> bool:
+        """Whether some tier needs the general-assessment score (Jiangsu), so the form asks it."""
+        return any(t.min_score_exclusive is not None for t in self.tiers)
+
+    def segment(self, segment_id: str) -> Segment:
+        return next(s for s in self.segments if s.id == segment_id)
+
+    def scenario_by_number(self, number: int) -> TierScenario | None:
+        return next((s for s in self.scenarios if s.number == number), None)
 
     def segment_of(self, scenario: TierScenario) -> str | None:
         """The big segment a scenario covers (None: 多环节模式创新 and the like cover none)."""

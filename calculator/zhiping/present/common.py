@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import Problem
+from ..errors import MISSING, Problem
 
 
 class Words:
@@ -44,10 +44,13 @@ def plain_label(item: str, w: Words) -> str:
     return generic_label(item, w) or item
 
 
-def problem_dict(p: Problem, w: Words, label_of: Labeller = plain_label) -> dict[str, str]:
+def problem_dict(p: Problem, w: Words, label_of: Labeller = plain_label) -> dict[str, Any]:
     label = label_of(p.item, w)
     message = w(f"errors.{p.code}", item=label, **dict(p.params))
-    return {"code": p.code, "item": p.item, "label": label, "message": message}
+    out: dict[str, Any] = {"code": p.code, "item": p.item, "label": label, "message": message}
+    if p.code in MISSING:
+        out["missing"] = True
+    return out
 
 
 def errors_dict(
@@ -68,3 +71,59 @@ def errors_dict(
         "errors": [problem_dict(p, w, label_of or plain_label) for p in problems],
         "warnings": [],
     }
+
+
+# ---- result views: plain blocks the page's script turns into HTML (no markup travels) ----
+
+
+def cell(
+    text: str, *, holds: bool | None = None, item: str | None = None, head: bool = False
+) -> dict[str, Any]:
+    """A table cell: ``holds`` puts a ✓/✗ before the text, ``item`` links it to the form."""
+    out: dict[str, Any] = {"text": text}
+    if holds is not None:
+        out["holds"] = holds
+    if item is not None:
+        out["item"] = item
+    if head:
+        out["head"] = True
+    return out
+
+
+def table(
+    caption: str,
+    head: list[str],
+    rows: list[list[dict[str, Any]]],
+    *,
+    marks: list[bool] | None = None,
+) -> dict[str, Any]:
+    """A table block; ``marks`` highlights rows (e.g. the tiers that hold)."""
+    return {
+        "type": "table",
+        "caption": caption,
+        "head": head,
+        "rows": [
+            {"cells": r, "mark": bool(marks[i]) if marks else False} for i, r in enumerate(rows)
+        ],
+    }
+
+
+def heading(text: str) -> dict[str, Any]:
+    return {"type": "heading", "text": text}
+
+
+def paragraph(text: str, kind: str = "") -> dict[str, Any]:
+    return {"type": "paragraph", "text": text, "kind": kind}
+
+
+def items(entries: list[dict[str, str]]) -> dict[str, Any]:
+    """A list; each entry ``{"text", "item"?, "holds"?}`` (an item links to its place in the form,
+    ``holds`` puts a ✓/✗ before the text)."""
+    return {"type": "list", "items": entries}
+
+
+def bars(caption: str, maximum: int, entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """A horizontal bar chart: each entry ``{"label", "value" (0..maximum, may be None), "text"}``.
+    Always given together with a table of the same figures (the chart is an image to assistive
+    technology, the table is the data)."""
+    return {"type": "bars", "caption": caption, "max": maximum, "bars": entries}

@@ -60,7 +60,8 @@ def sub_band(r: DxIndexRubric, level: int, score: Fraction) -> str | None:
 
 def score_dx(r: DxIndexRubric, answers: dict[int, DxAnswer]) -> DxResult:
     """Score answers already checked: a level and an in-band score for every scored indicator, or
-    不涉及 where the indicator offers it. Raises ValueError otherwise."""
+    不涉及 where the indicator offers it (where the score is not official, a level alone is an
+    answer, and the reference value needs every self-score). Raises ValueError otherwise."""
     out = []
     for ind in r.indicators:
         if not ind.scored:
@@ -73,10 +74,18 @@ def score_dx(r: DxIndexRubric, answers: dict[int, DxAnswer]) -> DxResult:
                 raise ValueError(f"indicator {ind.number} cannot be 不涉及")
             out.append(IndicatorScore(ind.number, None, None, None, False))
             continue
+        if a.score is None and not r.official_score:
+            # Inner Mongolia: the level profile is the result; a self-score is optional
+            out.append(IndicatorScore(ind.number, a.level, None, None, True))
+            continue
         if a.score is None or not in_band(r, a.level, a.score):
             raise ValueError(f"indicator {ind.number}: score outside level {a.level}'s band")
         part = sub_band(r, a.level, a.score)
         out.append(IndicatorScore(ind.number, a.level, a.score, part, True))
-    counted = [i.score for i in out if i.counted and i.score is not None]
-    mean = sum(counted, Fraction(0)) / len(counted) if counted else None
+    counted = [i.score for i in out if i.counted]
+    scores = [s for s in counted if s is not None]
+    # a mean only over every counted indicator: a reference value is not computed from a part
+    mean = (
+        sum(scores, Fraction(0)) / len(scores) if scores and len(scores) == len(counted) else None
+    )
     return DxResult(mean, r.official_score, tuple(out), len(counted))

@@ -80,13 +80,14 @@ def fewest_upgrades(r: SmartFactoryTierRubric, t: Tier, a: TierAnswers) -> tuple
     """The fewest scenarios to raise so that tier ``t``'s scenario and segment conditions hold.
 
     Each raised scenario adds one to the count and covers at most one segment, so one scenario per
-    missing segment plus enough others to reach the minimum is the fewest. Among equals, scenarios
-    already highest come first (smaller steps), then the official order.
+    missing segment plus enough others to reach the minimum is the fewest. Among equals, the
+    smallest change comes first: scenarios described at the tier itself (not only above it, where
+    the tier's cell is "/"), then those already highest, then the official order.
     """
     tiers = len(r.tiers)
     below = [s for s in r.scenarios if a.achieved.get(s.id, 0) < t.rank]
     raisable = [s for s in below if _reach(s, t.rank, tiers) is not None]
-    raisable.sort(key=lambda s: (-a.achieved.get(s.id, 0), s.number))
+    raisable.sort(key=lambda s: (_reach(s, t.rank, tiers) or 0, -a.achieved.get(s.id, 0), s.number))
     check = check_tier(r, t, a)
     chosen: list[TierScenario] = []
     for seg in check.missing_segments:
