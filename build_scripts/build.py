@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 from .bundle import build_wheel, write_package_data
+from .families import BUILD_FAMILIES
 from .load import load_or_report
-from .paths import ANSWERS_SCHEMA, CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB
+from .paths import CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB, answers_schema
 from .render import write_docs
 from .util import digest
 
@@ -46,7 +47,10 @@ def main() -> int:
     assets: dict[Path, Path] = {Path("assets/pyodide") / n: PYODIDE / n for n in PYODIDE_RUNTIME}
     assets.update({Path("assets/calculator") / n: WEB / n for n in WEB_ASSETS})
     assets[Path("assets/calculator") / wheel.name] = wheel
-    assets[Path("assets") / ANSWERS_SCHEMA.name] = ANSWERS_SCHEMA
+    for name, fam in BUILD_FAMILIES.items():
+        if fam.calculator:
+            schema = answers_schema(name)
+            assets[Path("assets") / schema.name] = schema
     wheel_ref = f"{wheel.name}?v={package_digest()}"
     written = write_docs(catalog, assets, wheel_ref)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

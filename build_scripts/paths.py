@@ -6,7 +6,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRICS = ROOT / "rubrics"
-ANSWERS_SCHEMA = RUBRICS / "schema" / "answers.schema.json"
+SCHEMAS = RUBRICS / "schema"
+
 UI = RUBRICS / "ui.yaml"
 GLOSSARY = RUBRICS / "glossary.yaml"
 CALCULATOR = ROOT / "calculator"
@@ -49,3 +50,8 @@ def rel(path: Path) -> str:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def answers_schema(family: str) -> Path:
+    """The JSON Schema of a family's answers files (published under assets/)."""
+    return SCHEMAS / f"answers-{family}.schema.json"
