@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from zhiping.families import family
+from zhiping.families import FAMILIES
 from zhiping.model import ModelError
 from zhiping.validate import Issue, check_glossary, check_texts
 
@@ -102,8 +102,9 @@ def check_rubric(data: Any, file: str) -> tuple[Any, list[Issue]]:
     issues = schema_issues(data, file, fam.schema)
     if issues:
         return None, issues
+    make = fam.model or FAMILIES[name].model
     try:
-        model = family(name).model(data)
+        model = make(data)
     except ModelError as exc:
         return None, [Issue(file, exc.path, "model", exc.message)]
     issues += fam.check(model, data, file)

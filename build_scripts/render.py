@@ -198,9 +198,15 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
         for rid, raw in catalog.rubrics.items():
             m = catalog.models[rid]
             fam = BUILD_FAMILIES[raw["family"]]
+            # the other rubrics of the same family (another province's edition of the same table)
+            peers = [
+                catalog.models[other]
+                for other, data in catalog.rubrics.items()
+                if other != rid and data["family"] == raw["family"]
+            ]
             ctx = {
                 **common,
-                **fam.page_context(m),
+                **fam.page_context(m, peers),
                 "r": raw,
                 "m": m,
                 "wheel": wheel_name,
@@ -218,14 +224,18 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
             out[Path(f"rubrics/{rid}.{lang}.md")] = header(
                 src, m.title.get(lang)
             ) + env.get_template(f"{fam.name}/rubric.md.j2").render(
-                **{**ctx, "tx": rtx},
-                zh=zh,
-                decision_anchor=decision_anchor,
-                scenario_anchor=scenario_anchor,
-                signed=official_date(raw["source"]["date"], lang, t)
-                if raw["source"].get("date")
-                else "",
-                official_date=lambda iso, lang=lang, t=t: official_date(iso, lang, t),
+                **{
+                    # shared helpers; a family's own context may replace them (its anchors)
+                    "zh": zh,
+                    "decision_anchor": decision_anchor,
+                    "scenario_anchor": scenario_anchor,
+                    "signed": official_date(raw["source"]["date"], lang, t)
+                    if raw["source"].get("date")
+                    else "",
+                    "official_date": lambda iso, lang=lang, t=t: official_date(iso, lang, t),
+                    **ctx,
+                    "tx": rtx,
+                }
             )
             if not fam.calculator:
                 continue

@@ -6,14 +6,16 @@ family.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from zhiping.validate import Issue
 
-from . import sme
+from . import dx_index as dx
+from . import smart_factory_tier as sft
+from . import dx_calculator, sme, tier_calculator
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,16 @@ class BuildFamily:
     name: str
     schema: Path  # rubrics/schema/<family>.schema.json
     check: Callable[[Any, dict[str, Any], str], list[Issue]]  # (model, YAML dict, file) → issues
-    page_context: Callable[[Any], dict[str, Any]]  # extra template context of one rubric
+    # extra template context of one rubric: (its model, the models of the other rubrics of its
+    # family) → context
+    page_context: Callable[[Any, Sequence[Any]], dict[str, Any]]
     # a complete answers document (shown on the answers-format page and tested); None: no calculator
     example_answers: Callable[[Any], dict[str, Any]] | None = None
     # extra context of the calculator page (templates/<family>/calculator.md.j2)
     calculator_context: Callable[[Any], dict[str, Any]] = lambda m: {}
+    # the YAML dict → model, for a family the scoring package (zhiping.families) does not list
+    # yet; None: zhiping.families' model
+    model: Callable[[Any], Any] | None = None
 
     @property
     def calculator(self) -> bool:
@@ -37,5 +44,21 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
     f.name: f
     for f in (
         BuildFamily(sme.FAMILY, sme.SCHEMA, sme.check, sme.page_context, sme.example_answers),
+        BuildFamily(
+            sft.FAMILY,
+            sft.SCHEMA,
+            sft.check,
+            sft.page_context,
+            tier_calculator.example_answers,
+            tier_calculator.calculator_context,
+        ),
+        BuildFamily(
+            dx.FAMILY,
+            dx.SCHEMA,
+            dx.check,
+            dx.page_context,
+            dx_calculator.example_answers,
+            dx_calculator.calculator_context,
+        ),
     )
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -34,7 +35,7 @@ def option_points(m: SmeRubric, number: int) -> list[str]:
     return [display_score(item_score(m, q, (i,)) * w) for i in range(1, len(q.options) + 1)]
 
 
-def page_context(m: SmeRubric) -> dict[str, Any]:
+def page_context(m: SmeRubric, peers: Sequence[SmeRubric] = ()) -> dict[str, Any]:
     return {"points": {q.number: option_points(m, q.number) for q in m.questions}}
 
 

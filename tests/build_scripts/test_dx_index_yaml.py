@@ -2,7 +2,7 @@
 their schema and against facts typed in here independently from the official text (Jiangsu
 compilation, document 16; Inner Mongolia three-year plan, annex 2).
 
-Self-contained: the files wait in rubrics/pending/ (not built yet), so this reads them directly.
+Self-contained: this reads the files directly, not through the build.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-# Transcribed, not built yet (the calculator and its pages come next): rubrics/pending/.
-RUBRICS = ROOT / "rubrics" / "pending"
+RUBRICS = ROOT / "rubrics"
 SCHEMA = ROOT / "rubrics" / "schema" / "dx_index.schema.json"
 JS = "jiangsu-dx-2025"
 IM = "inner-mongolia-capability-2025"

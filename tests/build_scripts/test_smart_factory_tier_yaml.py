@@ -12,8 +12,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-# Transcribed, not built yet (the tier calculator and its pages come next): rubrics/pending/.
-RUBRICS = ROOT / "rubrics" / "pending"
+RUBRICS = ROOT / "rubrics"
 SCHEMA = ROOT / "rubrics" / "schema" / "smart_factory_tier.schema.json"
 
 PROVINCES = ["jiangsu", "inner-mongolia"]

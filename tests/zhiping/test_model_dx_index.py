@@ -1,5 +1,5 @@
 """The dx_index model and its checks, on the transcribed Jiangsu general DX index and Inner Mongolia
-capability system (rubrics/pending/: published and scored in a later step)."""
+capability system (published as pages; scored in a later step)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ import yaml
 from zhiping.model.dx_index import DxIndexRubric
 from zhiping.validate.dx_index import check_dx_index
 
-PENDING = Path(__file__).resolve().parents[2] / "rubrics" / "pending"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics"
 IDS = ["jiangsu-dx-2025", "inner-mongolia-capability-2025"]
 
 
 def raw(rid: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((PENDING / f"{rid}.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load((RUBRICS / f"{rid}.yaml").read_text("utf-8"))
     return data
 
 

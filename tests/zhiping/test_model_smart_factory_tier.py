@@ -1,5 +1,5 @@
 """The smart-factory tier model and its checks, on the transcribed Jiangsu and Inner Mongolia
-rubrics (rubrics/pending/: published and scored in a later step)."""
+rubrics (published as pages; scored in a later step)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import yaml
 from zhiping.model.smart_factory_tier import SmartFactoryTierRubric
 from zhiping.validate.smart_factory_tier import check_smart_factory_tier
 
-PENDING = Path(__file__).resolve().parents[2] / "rubrics" / "pending"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics"
 FILES = {p: f"smart-factory-tier-{p}-2025" for p in ("jiangsu", "inner-mongolia")}
 
 
 def raw(province: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((PENDING / f"{FILES[province]}.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load((RUBRICS / f"{FILES[province]}.yaml").read_text("utf-8"))
     return data
 
 
