@@ -78,7 +78,10 @@ const own = (obj) => (obj && typeof obj === "object" && !Array.isArray(obj) ? Ob
 // ---- form <-> answers (the documented answers format) ----
 
 function collect(form, rubric, extraMeta) {
-  const answers = { rubric, questions: {}, scenarios: {}, data: {}, meta: { ...extraMeta } };
+  const answers = { rubric };
+  // the sections of the first family's markup, when the form has them
+  if (form.querySelector("[data-question]")) Object.assign(answers, { questions: {}, scenarios: {}, data: {} });
+  answers.meta = { ...extraMeta };
   for (const fs of all(form, "[data-question]")) {
     const checked = all(fs, "input[data-option]").filter((i) => i.checked).map((i) => Number(i.value));
     if (checked.length) answers.questions[fs.dataset.question] = fs.dataset.type === "multi" ? checked : checked[0];
