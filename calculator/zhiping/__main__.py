@@ -22,6 +22,8 @@ def _text(result: dict[str, Any]) -> str:
         lines += [f"  - [{e['code']}] {e['message']}" for e in result["errors"]]
         lines += [f"  ! [{e['code']}] {e['message']}" for e in result["warnings"]]
         return "\n".join(lines)
+    if "view" in result:
+        return _view_text(result)
     lines = [result["summary"], ""]
     for dim in result["dimensions"]:
         lines.append(f"{dim['name']}: {dim['points']} / {dim['max']}")
@@ -40,6 +42,30 @@ def _text(result: dict[str, Any]) -> str:
     nxt = result["next"]
     if nxt:
         lines += ["", nxt["intro"], *[f"  - {t}" for t in nxt["text"]]]
+    return "\n".join(lines)
+
+
+def _marked(entry: dict[str, Any]) -> str:
+    holds = entry.get("holds")
+    return entry["text"] if holds is None else f"{'✓' if holds else '✗'} {entry['text']}"
+
+
+def _view_text(result: dict[str, Any]) -> str:
+    """A result given as view blocks (every family but the first), as plain text."""
+    lines = [result["summary"]]
+    for block in result["view"]:
+        kind = block["type"]
+        if kind == "heading":
+            lines += ["", block["text"]]
+        elif kind == "paragraph":
+            lines.append(block["text"])
+        elif kind == "list":
+            lines += [f"  - {_marked(i)}" for i in block["items"]]
+        elif kind == "table":
+            lines.append("  " + " | ".join(block["head"]))
+            lines += ["  " + " | ".join(_marked(c) for c in row["cells"]) for row in block["rows"]]
+        # a chart ("bars") is always followed by a table of the same figures
+    lines += [f"! {w['message']}" for w in result["warnings"]]
     return "\n".join(lines)
 
 

@@ -32,16 +32,18 @@ def mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
             got_w = sorted(w["item"] for w in result["warnings"])
             check("warnings", got_w, sorted(expect["warnings"]))
         return out
+    out += _family_mismatches(result, expect)
     if "level" in expect:
         check("level", result["level"]["rank"], expect["level"])
+    score = result.get("score")
     if "score" in expect:
-        check("score", result["score"]["exact"], expect["score"])
+        check("score", score["exact"] if score else None, expect["score"])
     if "display" in expect:
-        check("display", result["score"]["display"], expect["display"])
+        check("display", score["display"] if score else None, expect["display"])
     for number, points in expect.get("points", {}).items():
         q = next(q for q in result["questions"] if str(q["number"]) == number)
         check(f"points of question {number}", q["points_exact"], points)
-    if "next" in expect:
+    if "next" in expect and "tier" not in expect:
         nxt, want = result["next"], expect["next"]
         if want is None or nxt is None:
             check("next", nxt, want)
@@ -74,4 +76,36 @@ def mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
             (e["total"] for e in result["energy"] if f"{e['question']}.{e['field']}" == ref), None
         )
         check(f"energy {ref}", got, total)
+    return out
+
+
+def _family_mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[str]:
+    """The expectations of the tier and general assessment families."""
+    out: list[str] = []
+
+    def check(what: str, got: Any, want: Any) -> None:
+        if got != want:
+            out.append(f"{what}: got {got!r}, expected {want!r}")
+
+    if "tier" in expect:
+        check("tier", result["tier"]["rank"], expect["tier"])
+        check("holds", [c["holds"] for c in result["checks"]], expect["holds"])
+        nxt, want = result["next"], expect.get("next")
+        if want is None or nxt is None:
+            check("next", nxt, want)
+        else:
+            check("next.rank", nxt["rank"], want["rank"])
+            got = [[u["number"], u["from"], u["to"]] for u in nxt["upgrades"]]
+            check("next.upgrades", got, want["upgrades"])
+            check("next.maturity_needed", nxt["maturity_needed"], want.get("maturity_needed"))
+            check("next.score_needed", nxt["score_needed"], want.get("score_needed"))
+            if nxt["upgrades"] and not nxt["groups"]:
+                out.append("next.groups is empty")
+    if "gates" in expect:
+        check("gates", {g["id"]: g["holds"] for g in result["gates"]}, expect["gates"])
+    if "sub_bands" in expect:
+        got = {str(i["number"]): i["sub_band"] for i in result["indicators"]}
+        check("sub_bands", got, expect["sub_bands"])
+    if "official" in expect:
+        check("official", (result["score"] or {}).get("official"), expect["official"])
     return out

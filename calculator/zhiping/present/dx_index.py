@@ -106,6 +106,7 @@ def result_dict(r: DxIndexRubric, read: ReadDx, w: Words) -> dict[str, Any]:
                 "score": exact_str(i.score) if i.score is not None else None,
                 "display": display_score(i.score) if i.score is not None else "—",
                 "part": subs.get(i.sub_band or "", ""),
+                "sub_band": i.sub_band,
                 "counted": i.counted,
             }
         )

@@ -110,6 +110,7 @@ def _advice(r: SmartFactoryTierRubric, a: TierAnswers, w: Words) -> list[dict[st
 def _next(r: SmartFactoryTierRubric, res: TierResult, a: TierAnswers, w: Words) -> dict[str, Any]:
     lang = w.lang
     target = res.tier + 1
+    number = {s.id: s.number for s in r.scenarios}
     groups: list[dict[str, Any]] = []
     if res.upgrades:
         lines = []
@@ -151,7 +152,8 @@ def _next(r: SmartFactoryTierRubric, res: TierResult, a: TierAnswers, w: Words) 
         "label": label,
         "intro": w("tier.next_intro", tier=label),
         "upgrades": [
-            {"scenario": u.scenario, "from": u.current, "to": u.target} for u in res.upgrades
+            {"scenario": u.scenario, "number": number[u.scenario], "from": u.current, "to": u.target}
+            for u in res.upgrades
         ],
         "maturity_needed": res.maturity_needed,
         "score_needed": res.score_needed,
@@ -183,7 +185,7 @@ def result_dict(r: SmartFactoryTierRubric, a: TierAnswers, w: Words) -> dict[str
         + [cell(c["text"], holds=c["holds"]) for c in ch["conditions"]]
         for ch in checks
     ]
-    view: list[dict[str, Any]] = [heading(w("calculator_page.next"))]
+    view: list[dict[str, Any]] = [heading(w("tier.next_title"))]
     if nxt is None:
         view.append(paragraph(w("tier.top")))
     else:
@@ -191,8 +193,8 @@ def result_dict(r: SmartFactoryTierRubric, a: TierAnswers, w: Words) -> dict[str
         for g in nxt["groups"]:
             view += [paragraph(g["text"]), items(g["items"])]
     view += [
-        heading(w("calculator_page.conditions")),
-        table(w("calculator_page.conditions"), head, rows, marks=[c["holds"] for c in checks]),
+        heading(w("tier.conditions_title")),
+        table(w("tier.conditions_title"), head, rows, marks=[c["holds"] for c in checks]),
     ]
     advice = _advice(r, a, w)
     if advice:
