@@ -78,10 +78,15 @@ def check_smart_factory_national(
                     f"note [{g.mapping_note_number}] is not the note of {g.segment!r}",
                 )
             )
-    for i, s in enumerate(r.segments):
-        if not any(g.segment == s.id for g in r.guide_segments):
+    for i, big_segment in enumerate(r.segments):
+        if not any(g.segment == big_segment.id for g in r.guide_segments):
             out.append(
-                Issue(file, f"segments[{i}]", "unmapped", f"no guide segment maps to {s.id!r}")
+                Issue(
+                    file,
+                    f"segments[{i}]",
+                    "unmapped",
+                    f"no guide segment maps to {big_segment.id!r}",
+                )
             )
     for i, s in enumerate(r.scenarios):
         if s.guide_segment not in guide:
@@ -98,18 +103,18 @@ def check_smart_factory_national(
         )
 
     groups = {g.id for g in r.kpi_groups}
-    for i, k in enumerate(r.kpis):
-        if k.group not in groups:
-            out.append(_unknown(file, f"kpis[{i}].group", "KPI group", k.group))
-    if not any(k.number == r.ai_share_kpi for k in r.kpis):
+    for i, kpi in enumerate(r.kpis):
+        if kpi.group not in groups:
+            out.append(_unknown(file, f"kpis[{i}].group", "KPI group", kpi.group))
+    if not any(kpi.number == r.ai_share_kpi for kpi in r.kpis):
         out.append(_unknown(file, "ai_share_kpi", "KPI number", r.ai_share_kpi))
 
     declarations = {d.id for d in r.declarations}
     for i, t in enumerate(r.tiers):
         at = f"tiers[{i}]"
-        for k, seg in enumerate(t.required_segments):
+        for j, seg in enumerate(t.required_segments):
             if seg not in segments:
-                out.append(_unknown(file, f"{at}.required_segments[{k}]", "segment", seg))
+                out.append(_unknown(file, f"{at}.required_segments[{j}]", "segment", seg))
         if r.position_rank(t.kpi_position) is None:
             out.append(_unknown(file, f"{at}.kpi_position", "KPI position", t.kpi_position))
         if t.prerequisite is not None:
@@ -118,9 +123,9 @@ def check_smart_factory_national(
                 out.append(_unknown(file, f"{at}.prerequisite.tier", "tier", t.prerequisite.tier))
             elif rank >= t.rank:
                 out.append(Issue(file, f"{at}.prerequisite.tier", "order", "must be a lower tier"))
-        for k, c in enumerate(t.application):
+        for j, c in enumerate(t.application):
             if c.declaration is not None and c.declaration not in declarations:
-                path = f"{at}.application.conditions[{k}].declaration"
+                path = f"{at}.application.conditions[{j}].declaration"
                 out.append(_unknown(file, path, "declaration", c.declaration))
         if t.min_ai_share is not None and not 0 <= t.min_ai_share <= 1:
             out.append(
