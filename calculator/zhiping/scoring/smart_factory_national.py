@@ -163,6 +163,7 @@ def _check_answers(r: SmartFactoryNationalRubric, a: NationalAnswers) -> None:
 
 
 def ai_share(r: SmartFactoryNationalRubric, a: NationalAnswers) -> AiShare:
+    """Built scenarios applying AI, and built scenarios (decision N5)."""
     built = [s.id for s in r.scenarios if s.id in a.built]
     return AiShare(ai=sum(1 for s in built if a.built[s]), built=len(built))
 
@@ -222,7 +223,7 @@ def _next(
         p = t.min_ai_share
         # one new scenario applying AI per missing segment; switches cover the rest (N15)
         after = switches_needed(share.ai + missing, share.built + missing, p)
-        if after is None:  # nothing built and no segment missing: build one
+        if after is None:  # nothing built and no segment missing (no tier here): build one
             after = additions_needed(0, 0, p, len(r.scenarios)) or 0
         changes += after
         if not c.ai_ok:
