@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model.dx_index import DxIndexRubric
+from .model.smart_factory_national import SmartFactoryNationalRubric
 from .model.smart_factory_tier import SmartFactoryTierRubric
 from .model.sme import SmeRubric
 from .present.common import Words
@@ -36,6 +37,7 @@ FAMILIES: dict[str, Family] = {
         Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
         Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
         Family("dx_index", DxIndexRubric.from_dict, dx_score_answers),
+        Family("smart_factory_national", SmartFactoryNationalRubric.from_dict, None),
     )
 }
 

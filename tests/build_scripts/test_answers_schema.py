@@ -51,7 +51,9 @@ def test_the_example_and_meta_follow_the_schema(rid: str) -> None:
         pytest.skip("published for reading only")  # not a gap: the family has no calculator
     example = fam.example_answers(CATALOG.models[rid])
     assert score_dict(None, json.dumps(example, ensure_ascii=False))["ok"] is True
-    validate({**example, "meta": {"company": "某某机械有限公司", "date": "2026-11-23", "x": "二厂"}})
+    validate(
+        {**example, "meta": {"company": "某某机械有限公司", "date": "2026-11-23", "x": "二厂"}}
+    )
     with pytest.raises(jsonschema.ValidationError):
         validate({**example, "meta": {"company": 5}})
     with pytest.raises(jsonschema.ValidationError):

@@ -41,7 +41,9 @@ def answer_dx(page: Page, level: int, score: str, not_applicable: tuple[int, ...
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_general_assessment_to_a_score(page: Page, site_url: str, outside: Outside, lang: str) -> None:
+def test_general_assessment_to_a_score(
+    page: Page, site_url: str, outside: Outside, lang: str
+) -> None:
     open_calc(page, site_url, DX, lang)
     answer_dx(page, 5, "65", not_applicable=(5,))
     expect(result(page)).to_have_attribute("data-result-state", "ok")
@@ -54,7 +56,9 @@ def test_general_assessment_to_a_score(page: Page, site_url: str, outside: Outsi
     assert outside.urls == []
 
 
-def test_score_outside_the_band_is_an_error_linked_to_its_indicator(page: Page, site_url: str) -> None:
+def test_score_outside_the_band_is_an_error_linked_to_its_indicator(
+    page: Page, site_url: str
+) -> None:
     open_calc(page, site_url, DX)
     answer_dx(page, 4, "50")
     page.locator("#i3 input[data-path$='.score']").fill("65")

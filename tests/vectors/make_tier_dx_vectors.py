@@ -30,7 +30,9 @@ IM_DX = "inner-mongolia-capability-2025"
 SCORED = (1, 2, 3, 4, 5, 6, 8, 9, 10)
 
 
-def tier_answers(rid: str, rows: dict[int, int], maturity: Any = 2, score: str | None = None) -> Any:
+def tier_answers(
+    rid: str, rows: dict[int, int], maturity: Any = 2, score: str | None = None
+) -> Any:
     out: dict[str, Any] = {"rubric": rid, "scenarios": {str(k): v for k, v in rows.items()}}
     if maturity is not None:
         out["maturity"] = maturity
@@ -57,8 +59,10 @@ jiangsu_tier = [
             "holds": [True, False, False, False],
             "next": {
                 "rank": 2,
-                "upgrades": [[n, 1 if n in BASIC_8 else 0, 2]
-                             for n in (1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13, 14, 15, 16, 25)],
+                "upgrades": [
+                    [n, 1 if n in BASIC_8 else 0, 2]
+                    for n in (1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13, 14, 15, 16, 25)
+                ],
             },
         },
     },
@@ -68,16 +72,24 @@ jiangsu_tier = [
         "segment conditions of 基础级 hold, so no upgrade is needed, only a score above 60.",
         "lang": "en",
         "answers": tier_answers(JS_TIER, BASIC_8, 2, "60"),
-        "expect": {"ok": True, "tier": 0, "holds": [False] * 4,
-                   "next": {"rank": 1, "upgrades": [], "score_needed": 60}},
+        "expect": {
+            "ok": True,
+            "tier": 0,
+            "holds": [False] * 4,
+            "next": {"rank": 1, "upgrades": [], "score_needed": 60},
+        },
     },
     {
         "name": "Jiangsu without a general-assessment score reaches no tier",
         "why": "The score condition needs a score; without one it does not hold.",
         "lang": "zh",
         "answers": tier_answers(JS_TIER, BASIC_8, 2, None),
-        "expect": {"ok": True, "tier": 0, "holds": [False] * 4,
-                   "next": {"rank": 1, "upgrades": [], "score_needed": 60}},
+        "expect": {
+            "ok": True,
+            "tier": 0,
+            "holds": [False] * 4,
+            "next": {"rank": 1, "upgrades": [], "score_needed": 60},
+        },
     },
     {
         "name": "Jiangsu one scenario below the basic minimum",
@@ -85,8 +97,12 @@ jiangsu_tier = [
         "the lowest-numbered row described at 基础级 and not chosen is 3.",
         "lang": "en",
         "answers": tier_answers(JS_TIER, dict.fromkeys((7, 9, 10, 12, 13, 14, 15), 1), 2, "61"),
-        "expect": {"ok": True, "tier": 0, "holds": [False] * 4,
-                   "next": {"rank": 1, "upgrades": [[3, 0, 1]]}},
+        "expect": {
+            "ok": True,
+            "tier": 0,
+            "holds": [False] * 4,
+            "next": {"rank": 1, "upgrades": [[3, 0, 1]]},
+        },
     },
     {
         "name": "Jiangsu basic with 8 scenarios but 生产作业 not covered",
@@ -94,8 +110,12 @@ jiangsu_tier = [
         "生产作业 (rows 9-17) is not covered: one upgrade, row 9 (the first 生产作业 row).",
         "lang": "zh",
         "answers": tier_answers(JS_TIER, dict.fromkeys((3, 5, 6, 7, 18, 19, 25, 26), 1), 2, "61"),
-        "expect": {"ok": True, "tier": 0, "holds": [False] * 4,
-                   "next": {"rank": 1, "upgrades": [[9, 0, 1]]}},
+        "expect": {
+            "ok": True,
+            "tier": 0,
+            "holds": [False] * 4,
+            "next": {"rank": 1, "upgrades": [[9, 0, 1]]},
+        },
     },
     {
         "name": "a row achieved above its '/' cell counts toward the basic tier",
@@ -107,18 +127,30 @@ jiangsu_tier = [
         "answers": tier_answers(
             JS_TIER, {1: 2, 2: 2, **dict.fromkeys((9, 10, 12, 13, 14, 15), 1)}, 2, "61"
         ),
-        "expect": {"ok": True, "tier": 1, "holds": [True, False, False, False],
-                   "next": {"rank": 2, "upgrades": [
-                       [n, 1 if n in (9, 10, 12, 13, 14, 15) else 0, 2]
-                       for n in (3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 25)]}},
+        "expect": {
+            "ok": True,
+            "tier": 1,
+            "holds": [True, False, False, False],
+            "next": {
+                "rank": 2,
+                "upgrades": [
+                    [n, 1 if n in (9, 10, 12, 13, 14, 15) else 0, 2]
+                    for n in (3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 25)
+                ],
+            },
+        },
     },
     {
         "name": "Jiangsu maturity one below the basic tier",
         "why": "Everything of 基础级 holds but maturity 1 < 2: no tier; maturity 2 is needed.",
         "lang": "zh",
         "answers": tier_answers(JS_TIER, BASIC_8, 1, "61"),
-        "expect": {"ok": True, "tier": 0, "holds": [False] * 4,
-                   "next": {"rank": 1, "upgrades": [], "maturity_needed": 2}},
+        "expect": {
+            "ok": True,
+            "tier": 0,
+            "holds": [False] * 4,
+            "next": {"rank": 1, "upgrades": [], "maturity_needed": 2},
+        },
     },
     {
         "name": "Jiangsu advanced tier at its exact minimum, and the way to excellence",
@@ -129,11 +161,40 @@ jiangsu_tier = [
         "(already 先进级), then 2, 4, 5.",
         "lang": "en",
         "answers": tier_answers(JS_TIER, ADVANCED_15, 2, "70.5"),
-        "expect": {"ok": True, "tier": 2, "holds": [True, True, False, False],
-                   "next": {"rank": 3, "maturity_needed": 3, "upgrades": [
-                       [n, 2 if n in ADVANCED_15 else 0, 3]
-                       for n in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
-                                 25, 26)]}},
+        "expect": {
+            "ok": True,
+            "tier": 2,
+            "holds": [True, True, False, False],
+            "next": {
+                "rank": 3,
+                "maturity_needed": 3,
+                "upgrades": [
+                    [n, 2 if n in ADVANCED_15 else 0, 3]
+                    for n in (
+                        1,
+                        2,
+                        3,
+                        4,
+                        5,
+                        7,
+                        8,
+                        9,
+                        10,
+                        11,
+                        12,
+                        13,
+                        14,
+                        15,
+                        16,
+                        17,
+                        18,
+                        19,
+                        25,
+                        26,
+                    )
+                ],
+            },
+        },
     },
     {
         "name": "choosing a tier on a '/' cell is an error",
@@ -153,18 +214,30 @@ inner_mongolia_tier = [
         "then 1, 2, 3.",
         "lang": "zh",
         "answers": tier_answers(IM_TIER, dict.fromkeys((9, 10, 12, 13, 14), 1), 2),
-        "expect": {"ok": True, "tier": 1, "holds": [True, False, False, False],
-                   "next": {"rank": 2, "upgrades": [
-                       [n, 1 if n in (9, 10, 12, 13, 14) else 0, 2]
-                       for n in (1, 2, 3, 7, 9, 10, 12, 13, 14, 25)]}},
+        "expect": {
+            "ok": True,
+            "tier": 1,
+            "holds": [True, False, False, False],
+            "next": {
+                "rank": 2,
+                "upgrades": [
+                    [n, 1 if n in (9, 10, 12, 13, 14) else 0, 2]
+                    for n in (1, 2, 3, 7, 9, 10, 12, 13, 14, 25)
+                ],
+            },
+        },
     },
     {
         "name": "Inner Mongolia basic tier with maturity 1 fails",
         "why": "Decision B6: 基础级 needs maturity level 2 in Inner Mongolia as well.",
         "lang": "en",
         "answers": tier_answers(IM_TIER, dict.fromkeys((9, 10, 12, 13, 14), 1), 1),
-        "expect": {"ok": True, "tier": 0, "holds": [False] * 4,
-                   "next": {"rank": 1, "upgrades": [], "maturity_needed": 2}},
+        "expect": {
+            "ok": True,
+            "tier": 0,
+            "holds": [False] * 4,
+            "next": {"rank": 1, "upgrades": [], "maturity_needed": 2},
+        },
     },
     {
         "name": "Inner Mongolia without a maturity level cannot be placed",
@@ -188,7 +261,9 @@ def dx(rid: str, answers: dict[int, Any], **extra: Any) -> dict[str, Any]:
 
 
 def same(level: int, score: str | None) -> dict[int, Any]:
-    return {n: {"level": level} if score is None else {"level": level, "score": score} for n in SCORED}
+    return {
+        n: {"level": level} if score is None else {"level": level, "score": score} for n in SCORED
+    }
 
 
 GATES_60 = {"basic_requirement": False, "advice_basic": False, "advice_advanced": False,
@@ -201,16 +276,38 @@ jiangsu_dx = [
         "apply) = 39.375 (shown 39.37). Sub-bands: 10 [7-14) 比较; 30 [27-34) 比较; 45 [40-47) 基本; "
         "65 [60-67) 基本; 85 [80-87) 基本; 20 [20-27) 基本; 60 [60-67) 基本.",
         "lang": "zh",
-        "answers": dx(JS_DX, {1: {"level": 2, "score": "10"}, 2: {"level": 3, "score": "30"},
-                              3: {"level": 4, "score": "45"}, 4: {"level": 5, "score": "65"},
-                              5: {"not_applicable": True}, 6: {"level": 6, "score": "85"},
-                              8: {"level": 1}, 9: {"level": 3, "score": "20"},
-                              10: {"level": 5, "score": "60"}}),  # fmt: skip
-        "expect": {"ok": True, "score": "39.375", "display": "39.37", "official": True,
-                   "gates": GATES_60,
-                   "sub_bands": {"1": "largely", "2": "largely", "3": "basic", "4": "basic",
-                                 "5": None, "6": "basic", "8": None, "9": "basic",
-                                 "10": "basic"}},  # fmt: skip
+        "answers": dx(
+            JS_DX,
+            {
+                1: {"level": 2, "score": "10"},
+                2: {"level": 3, "score": "30"},
+                3: {"level": 4, "score": "45"},
+                4: {"level": 5, "score": "65"},
+                5: {"not_applicable": True},
+                6: {"level": 6, "score": "85"},
+                8: {"level": 1},
+                9: {"level": 3, "score": "20"},
+                10: {"level": 5, "score": "60"},
+            },
+        ),  # fmt: skip
+        "expect": {
+            "ok": True,
+            "score": "39.375",
+            "display": "39.37",
+            "official": True,
+            "gates": GATES_60,
+            "sub_bands": {
+                "1": "largely",
+                "2": "largely",
+                "3": "basic",
+                "4": "basic",
+                "5": None,
+                "6": "basic",
+                "8": None,
+                "9": "basic",
+                "10": "basic",
+            },
+        },  # fmt: skip
     },
     {
         "name": "a score of exactly 60 is not above 60",
@@ -225,8 +322,11 @@ jiangsu_dx = [
         "70/80/90 not.",
         "lang": "zh",
         "answers": dx(JS_DX, same(5, "60.5")),
-        "expect": {"ok": True, "score": "60.5",
-                   "gates": {**GATES_60, "basic_requirement": True, "advice_basic": True}},
+        "expect": {
+            "ok": True,
+            "score": "60.5",
+            "gates": {**GATES_60, "basic_requirement": True, "advice_basic": True},
+        },
     },
     {
         "name": "不涉及 is left out, level 1 counts 0",
@@ -241,15 +341,18 @@ jiangsu_dx = [
         "why": "Level 2's band is (0, 20): 20 is outside; level 3 needs a self-score.",
         "lang": "zh",
         "answers": dx(JS_DX, {**same(4, "50"), 2: {"level": 2, "score": "20"}, 3: {"level": 3}}),
-        "expect": {"ok": False, "errors": [["score_outside_band", "indicator:2"],
-                                           ["missing_score", "indicator:3"]]},
+        "expect": {
+            "ok": False,
+            "errors": [["score_outside_band", "indicator:2"], ["missing_score", "indicator:3"]],
+        },
     },
     {
         "name": "indicator 7's amounts are recorded, a bad one only warns",
         "why": "Amounts are not scored (decision D2): the score is the mean of 50s = 50.",
         "lang": "en",
-        "answers": dx(JS_DX, same(4, "50"),
-                      amounts={"total_since_2014": "1,200", "invested_2024": "n/a"}),
+        "answers": dx(
+            JS_DX, same(4, "50"), amounts={"total_since_2014": "1,200", "invested_2024": "n/a"}
+        ),
         "expect": {"ok": True, "score": "50", "warnings": ["amount:invested_2024"]},
     },
 ]

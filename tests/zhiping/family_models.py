@@ -1,4 +1,4 @@
-"""The models of the rubrics a test names, read straight from rubrics/ (published or pending)."""
+"""The models of the rubrics a test names, read straight from rubrics/."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @cache
 def model(rubric_id: str) -> Any:
-    for folder in (ROOT / "rubrics", ROOT / "rubrics" / "pending"):
+    for folder in (ROOT / "rubrics",):
         path = folder / f"{rubric_id}.yaml"
         if path.exists():
             data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -152,7 +152,12 @@ def _next(r: SmartFactoryTierRubric, res: TierResult, a: TierAnswers, w: Words) 
         "label": label,
         "intro": w("tier.next_intro", tier=label),
         "upgrades": [
-            {"scenario": u.scenario, "number": number[u.scenario], "from": u.current, "to": u.target}
+            {
+                "scenario": u.scenario,
+                "number": number[u.scenario],
+                "from": u.current,
+                "to": u.target,
+            }
             for u in res.upgrades
         ],
         "maturity_needed": res.maturity_needed,
