@@ -266,8 +266,13 @@ def same(level: int, score: str | None) -> dict[int, Any]:
     }
 
 
-GATES_60 = {"basic_requirement": False, "advice_basic": False, "advice_advanced": False,
-            "advice_excellence": False, "advice_leading": False}  # fmt: skip
+GATES_60 = {
+    "basic_requirement": False,
+    "advice_basic": False,
+    "advice_advanced": False,
+    "advice_excellence": False,
+    "advice_leading": False,
+}
 
 jiangsu_dx = [
     {
@@ -289,7 +294,7 @@ jiangsu_dx = [
                 9: {"level": 3, "score": "20"},
                 10: {"level": 5, "score": "60"},
             },
-        ),  # fmt: skip
+        ),
         "expect": {
             "ok": True,
             "score": "39.375",
@@ -307,7 +312,7 @@ jiangsu_dx = [
                 "9": "basic",
                 "10": "basic",
             },
-        },  # fmt: skip
+        },
     },
     {
         "name": "a score of exactly 60 is not above 60",
