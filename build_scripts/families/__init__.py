@@ -13,7 +13,7 @@ from typing import Any
 
 from zhiping.validate import Issue
 
-from . import dx_calculator, sme, tier_calculator
+from . import dx_calculator, national_calculator, sme, tier_calculator
 from . import dx_index as dx
 from . import smart_factory_national as national
 from . import smart_factory_tier as sft
@@ -53,7 +53,14 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
             tier_calculator.example_answers,
             tier_calculator.calculator_context,
         ),
-        BuildFamily(national.FAMILY, national.SCHEMA, national.check, national.page_context),
+        BuildFamily(
+            national.FAMILY,
+            national.SCHEMA,
+            national.check,
+            national.page_context,
+            national_calculator.example_answers,
+            national_calculator.calculator_context,
+        ),
         BuildFamily(
             dx.FAMILY,
             dx.SCHEMA,

@@ -50,6 +50,10 @@ CODES = (
     "missing_score",
     "score_outside_band",
     "unknown_amount",
+    "unknown_declaration",
+    "not_yes_no",
+    "not_built_or_ai",
+    "bad_choice",
 )
 
 # Codes that mean "not answered yet" (the answers are incomplete, not wrong).

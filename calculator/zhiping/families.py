@@ -17,6 +17,7 @@ from .model.smart_factory_tier import SmartFactoryTierRubric
 from .model.sme import SmeRubric
 from .present.common import Words
 from .present.dx_index import score_answers as dx_score_answers
+from .present.smart_factory_national import score_answers as national_score_answers
 from .present.smart_factory_tier import score_answers as tier_score_answers
 from .present.sme import score_answers as sme_score_answers
 
@@ -37,7 +38,9 @@ FAMILIES: dict[str, Family] = {
         Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
         Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
         Family("dx_index", DxIndexRubric.from_dict, dx_score_answers),
-        Family("smart_factory_national", SmartFactoryNationalRubric.from_dict, None),
+        Family(
+            "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
+        ),
     )
 }
 

@@ -1,4 +1,5 @@
-"""Writes the golden vectors of the smart-factory tier and general assessment rubrics. Every
+"""Writes the golden vectors of the smart-factory tier, general assessment and national checklist
+rubrics. Every
 expectation is worked out by hand from the official text, with the arithmetic in ``why``; none is
 computed by zhiping. Run it to regenerate the files after editing.
 
@@ -380,6 +381,126 @@ inner_mongolia_dx = [
 ]
 
 
+NAT = "smart-factory-national-2025"
+BASE_YES = dict.fromkeys(("eligibility", "compliance", "secure_controllable", "organization"), True)
+# 2025 guide segments → the five (notes [1]–[5]): 1-3 工厂建设; 4-7 研发设计; 8-19 生产管理;
+# 20-29 生产作业; 30-40 运营管理 (运营管理, 产品服务, 供应链管理).
+FIVE = {
+    "1": "ai",
+    "4": "built",
+    "21": "ai",
+    "27": "built",
+    "31": "built",
+    "9": "built",
+    "10": "built",
+    "11": "built",
+    "12": "built",
+    "13": "built",
+}
+
+
+def national(**kw: Any) -> dict[str, Any]:
+    return {"rubric": NAT, **kw}
+
+
+national_vectors = [
+    {
+        "name": "national excellence with an AI share of exactly 20 %",
+        "why": "Base requirements 1-4 and 境内注册独立法人 declared yes; built 1 (工厂建设, AI), 4 (研发设计), "
+        "21 (生产作业, AI), 27, 31 (运营管理), 9-13 (生产管理): all five segments; AI 2 / 10 = 20 % ≥ 20 %; "
+        "maturity 3 ≥ 3; position 国内领先; 先进级 held (获评). 领航级: industry leader not declared, "
+        "maturity 4, 60 %: switch ⌈0.6 × 10⌉ − 2 = 4, or add k with (2 + k)/(10 + k) ≥ 0.6: "
+        "k ≥ (6 − 2)/0.4 = 10; 全球领先; 卓越级 held.",
+        "lang": "zh",
+        "answers": national(
+            declarations={**BASE_YES, "registered_legal_person": True},
+            scenarios=FIVE,
+            maturity=3,
+            position="national_leading",
+            held=2,
+        ),
+        "expect": {
+            "ok": True,
+            "tier": 3,
+            "holds": [True, True, True, False],
+            "share": "20%",
+            "next": {"rank": 4, "switches": 4, "additions": 10},
+        },
+    },
+    {
+        "name": "one more scenario without AI drops the national share below 20 %",
+        "why": "As above plus 32 built without AI: 2 / 11 = 18.18 % < 20 % → 先进级 only. 卓越级: "
+        "switch ⌈0.2 × 11⌉ − 2 = 1, or add k with (2 + k)/(11 + k) ≥ 0.2: k ≥ 0.2/0.8 → 1.",
+        "lang": "en",
+        "answers": national(
+            declarations={**BASE_YES, "registered_legal_person": True},
+            scenarios={**FIVE, "32": "built"},
+            maturity=3,
+            position="national_leading",
+            held=2,
+        ),
+        "expect": {
+            "ok": True,
+            "tier": 2,
+            "holds": [True, True, False, False],
+            "share": "18.18%",
+            "next": {"rank": 3, "switches": 1, "additions": 1},
+        },
+    },
+    {
+        "name": "national basic tier at its minimum",
+        "why": "Base requirements 1-4 yes, one 生产作业 scenario (20) built, maturity 2, position above the "
+        "provincial average: 基础级. 先进级 still needs 生产管理 and 运营管理 and a provincial lead.",
+        "lang": "zh",
+        "answers": national(
+            declarations=BASE_YES,
+            scenarios={"20": "built"},
+            maturity=2,
+            position="above_provincial_average",
+        ),
+        "expect": {
+            "ok": True,
+            "tier": 1,
+            "holds": [True, False, False, False],
+            "share": "0%",
+            "next": {"rank": 2},
+        },
+    },
+    {
+        "name": "national basic tier with maturity 1 fails",
+        "why": "Base requirement 5: 基础级 needs GB/T 39116 level 2.",
+        "lang": "en",
+        "answers": national(
+            declarations=BASE_YES,
+            scenarios={"20": "built"},
+            maturity=1,
+            position="above_provincial_average",
+        ),
+        "expect": {"ok": True, "tier": 0, "holds": [False] * 4, "next": {"rank": 1}},
+    },
+    {
+        "name": "an empty national checklist shows every condition unmet",
+        "why": "Nothing declared or built (decision N12: no answer counts as no); no share.",
+        "lang": "zh",
+        "answers": national(),
+        "expect": {"ok": True, "tier": 0, "holds": [False] * 4, "share": None, "next": {"rank": 1}},
+    },
+    {
+        "name": "national answers naming no guide scenario or a wrong value",
+        "why": 'The 2025 guide has 40 scenarios; a built scenario is "built" or "ai".',
+        "lang": "en",
+        "answers": national(scenarios={"41": "built", "3": "yes"}),
+        "expect": {
+            "ok": False,
+            "errors": [
+                ["unknown_scenario_number", "scenario:41"],
+                ["not_built_or_ai", "scenario:3"],
+            ],
+        },
+    },
+]
+
+
 def write(rid: str, vectors: list[dict[str, Any]]) -> None:
     text = json.dumps({"rubric": rid, "vectors": vectors}, ensure_ascii=False, indent=1)
     (HERE / f"{rid}.json").write_text(text + "\n", encoding="utf-8")
@@ -390,3 +511,4 @@ if __name__ == "__main__":
     write(IM_TIER, inner_mongolia_tier)
     write(JS_DX, jiangsu_dx)
     write(IM_DX, inner_mongolia_dx)
+    write(NAT, national_vectors)

@@ -95,12 +95,18 @@ def _family_mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[s
             check("next", nxt, want)
         else:
             check("next.rank", nxt["rank"], want["rank"])
-            got = [[u["number"], u["from"], u["to"]] for u in nxt["upgrades"]]
-            check("next.upgrades", got, want["upgrades"])
-            check("next.maturity_needed", nxt["maturity_needed"], want.get("maturity_needed"))
-            check("next.score_needed", nxt["score_needed"], want.get("score_needed"))
-            if nxt["upgrades"] and not nxt["groups"]:
-                out.append("next.groups is empty")
+            if "upgrades" in want:  # smart-factory tiers
+                got = [[u["number"], u["from"], u["to"]] for u in nxt["upgrades"]]
+                check("next.upgrades", got, want["upgrades"])
+                check("next.maturity_needed", nxt["maturity_needed"], want.get("maturity_needed"))
+                check("next.score_needed", nxt["score_needed"], want.get("score_needed"))
+                if nxt["upgrades"] and not nxt["groups"]:
+                    out.append("next.groups is empty")
+            for key in ("switches", "additions"):  # the national checklist's AI share
+                if key in want:
+                    check(f"next.{key}", nxt[key], want[key])
+    if "share" in expect:
+        check("share", result["share"]["percent"], expect["share"])
     if "gates" in expect:
         check("gates", {g["id"]: g["holds"] for g in result["gates"]}, expect["gates"])
     if "sub_bands" in expect:

@@ -123,14 +123,100 @@ CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
 
 def test_every_code_has_a_case_and_a_message_in_both_languages() -> None:
     ui = catalog.ui()["errors"]
-    assert set(CODES) == set(CASES) | {"rubric_mismatch", "unknown_lang"}
+    assert set(CODES) == set(CASES) | set(FAMILY_CASES) | {"rubric_mismatch", "unknown_lang"}
     for code in CODES:
         assert ui[code]["zh"] and ui[code]["en"]
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
+def fam(rubric: str, **answers: Any) -> str:
+    return text({"rubric": rubric, **answers})
+
+
+TIER, DX, NAT = "smart-factory-tier-jiangsu-2025", "jiangsu-dx-2025", "smart-factory-national-2025"
+FAMILY_CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
+    # the codes of the other families, through the same api
+    "unknown_scenario_number": (
+        fam(TIER, maturity=2, scenarios={"41": 1}),
+        ("unknown_scenario_number", "scenario:41"),
+        "41",
+    ),
+    "tier_out_of_range": (
+        fam(TIER, maturity=2, scenarios={"3": 5}),
+        ("tier_out_of_range", "scenario:3"),
+        "梯度",
+    ),
+    "tier_not_available": (
+        fam(TIER, maturity=2, scenarios={"1": 1}),
+        ("tier_not_available", "scenario:1"),
+        "基础级",
+    ),
+    "maturity_out_of_range": (
+        fam(TIER, maturity=6),
+        ("maturity_out_of_range", "input:maturity"),
+        "GB/T 39116",
+    ),
+    "score_out_of_range": (
+        fam(TIER, maturity=2, score="101"),
+        ("score_out_of_range", "input:score"),
+        "101",
+    ),
+    "unknown_indicator": (
+        fam(DX, indicators={"7": {"level": 1}}),
+        ("unknown_indicator", "indicator:7"),
+        "7",
+    ),
+    "dx_level_out_of_range": (
+        fam(DX, indicators={"2": {"level": 7}}),
+        ("dx_level_out_of_range", "indicator:2"),
+        "1 至 6",
+    ),
+    "not_applicable_alone": (
+        fam(DX, indicators={"1": {"not_applicable": True, "score": "3"}}),
+        ("not_applicable_alone", "indicator:1"),
+        "不涉及此环节",
+    ),
+    "not_applicable_not_offered": (
+        fam(DX, indicators={"2": {"not_applicable": True}}),
+        ("not_applicable_not_offered", "indicator:2"),
+        "不涉及此环节",
+    ),
+    "missing_score": (
+        fam(DX, indicators={"2": {"level": 3}}),
+        ("missing_score", "indicator:2"),
+        "自评分",
+    ),
+    "score_outside_band": (
+        fam(DX, indicators={"2": {"level": 3, "score": "40"}}),
+        ("score_outside_band", "indicator:2"),
+        "20–40",
+    ),
+    "unknown_amount": (
+        fam(DX, amounts={"gold": "1"}),
+        ("unknown_amount", "amount:gold"),
+        "gold",
+    ),
+    "unknown_declaration": (
+        fam(NAT, declarations={"rich": True}),
+        ("unknown_declaration", "declaration:rich"),
+        "rich",
+    ),
+    "not_yes_no": (
+        fam(NAT, declarations={"compliance": "yes"}),
+        ("not_yes_no", "declaration:compliance"),
+        "true",
+    ),
+    "not_built_or_ai": (
+        fam(NAT, scenarios={"3": 1}),
+        ("not_built_or_ai", "scenario:3"),
+        "built",
+    ),
+    "bad_choice": (fam(NAT, position="top"), ("bad_choice", "input:position"), "top"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES) + sorted(FAMILY_CASES))
 def test_error_code(code: str) -> None:
-    raw, pair, word = CASES[code]
+    raw, pair, word = {**CASES, **FAMILY_CASES}[code]
     found = errors(raw)
     assert pair in {(e["code"], e["item"]) for e in found}
     message = next(e["message"] for e in found if (e["code"], e["item"]) == pair)
