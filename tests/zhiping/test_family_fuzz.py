@@ -13,9 +13,11 @@ from zhiping import catalog
 from zhiping.api import score_dict
 
 RUBRICS = [r for r in catalog.rubric_ids() if r != "sme-digital-level-2024"]  # SME: test_jsonread
-KEYS = ["indicators", "amounts", "scenarios", "maturity", "score", "declarations", "position",
-        "held", "meta", "level", "not_applicable", "1", "3", "7", "40", "41", "01", "eligibility",
-        "total_since_2014", "national_leading", "ai", "built", "__proto__", "\u0000", "不涉及"]  # fmt: skip
+KEYS = [
+    *("indicators", "amounts", "scenarios", "maturity", "score", "declarations", "position"),
+    *("held", "meta", "level", "not_applicable", "1", "3", "7", "40", "41", "01", "eligibility"),
+    *("total_since_2014", "national_leading", "ai", "built", "__proto__", "\u0000", "不涉及"),
+]
 scalars = st.one_of(
     st.none(),
     st.booleans(),

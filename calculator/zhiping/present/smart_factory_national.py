@@ -167,9 +167,7 @@ def _blockers(r: SmartFactoryNationalRubric, n: NextTier, w: Words) -> list[dict
         out.append({"item": MATURITY, "text": w("tier.next_maturity", min=n.maturity_needed)})
     if n.ai is not None:
         gap = n.ai
-        parts = [
-            w("national.next_share", min=percent(gap.required), now=_share_text(gap.share, w))
-        ]
+        parts = [w("national.next_share", min=percent(gap.required), now=_share_text(gap.share, w))]
         if gap.by_switching is not None:
             parts.append(w("national.next_switch", count=gap.by_switching))
         if gap.by_adding is not None:
@@ -183,7 +181,9 @@ def _blockers(r: SmartFactoryNationalRubric, n: NextTier, w: Words) -> list[dict
             }
         )
     if n.held_needed is not None:
-        out.append({"item": HELD, "text": w("national.next_held", held=held_label(r, n.held_needed, w))})
+        out.append(
+            {"item": HELD, "text": w("national.next_held", held=held_label(r, n.held_needed, w))}
+        )
     return out
 
 
@@ -202,7 +202,10 @@ def result_dict(r: SmartFactoryNationalRubric, read: ReadNational, w: Words) -> 
     label = _tier(r, res.eligible, w)
     share = res.share
     nxt = None
-    view: list[dict[str, Any]] = [heading(w("national.share_title")), paragraph(_share_text(share, w))]
+    view: list[dict[str, Any]] = [
+        heading(w("national.share_title")),
+        paragraph(_share_text(share, w)),
+    ]
     view.append(heading(w("tier.next_title")))
     if res.next is None:
         view.append(paragraph(w("tier.top")))
@@ -253,4 +256,3 @@ def score_answers(r: SmartFactoryNationalRubric, raw: dict[str, Any], w: Words) 
     out = errors_dict(r, problems, w) if problems else result_dict(r, read, w)
     out["answers"] = answers_dict(r, read)
     return out
-
