@@ -190,7 +190,7 @@ def _blockers(r: SmartFactoryNationalRubric, n: NextTier, w: Words) -> list[dict
 def result_dict(r: SmartFactoryNationalRubric, read: ReadNational, w: Words) -> dict[str, Any]:
     res = score_national(r, read.answers)
     tiers = sorted(r.tiers, key=lambda t: t.rank)
-    checks = [
+    checks: list[dict[str, Any]] = [
         {
             "rank": t.rank,
             "label": t.name.get(w.lang),
@@ -201,7 +201,7 @@ def result_dict(r: SmartFactoryNationalRubric, read: ReadNational, w: Words) -> 
     ]
     label = _tier(r, res.eligible, w)
     share = res.share
-    nxt = None
+    nxt: dict[str, Any] | None = None
     view: list[dict[str, Any]] = [
         heading(w("national.share_title")),
         paragraph(_share_text(share, w)),
