@@ -384,10 +384,10 @@ function barChart(b) {
     return node;
   };
   const row = 26;
-  const [labelW, barW] = [300, 260];
+  const [labelW, barW, valueW] = [300, 260, 64];
   const height = b.bars.length * row + 8;
   const alt = b.bars.map((x) => `${x.label}${x.text ? `: ${x.text}` : ""}`).join("; ");
-  const chart = svg("svg", { viewBox: `0 0 ${labelW + barW + 70} ${height}`, role: "img", "aria-label": `${b.caption}. ${alt}`, class: "zp-bars" });
+  const chart = svg("svg", { viewBox: `0 0 ${labelW + barW + valueW} ${height}`, role: "img", "aria-label": `${b.caption}. ${alt}`, class: "zp-bars" });
   b.bars.forEach((x, i) => {
     const y = i * row + 4;
     const width = x.value ? (barW * x.value) / b.max : 0;
