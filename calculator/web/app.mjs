@@ -285,22 +285,21 @@ function renderIncomplete(root, out) {
   const errors = out.errors || [];
   const invalid = errors.filter((e) => !isMissing(e));
   const missing = errors.filter(isMissing);
-  const total = out.progress ? out.progress.total : all(root, "[data-question],[data-scenario]").length;
-  const done = out.progress ? out.progress.done : total - missing.length;
-  const nothing = !invalid.length && done === 0 && missing.length > 0; // nothing answered yet: no bar
+  // how far the answers go: given by Python, or counted on the first family's markup
+  const counted = all(root, "[data-question],[data-scenario]").length;
+  const progress = out.progress || (counted ? { done: counted - missing.length, total: counted } : null);
+  const nothing = !invalid.length && progress?.done === 0 && missing.length > 0; // nothing answered yet: no bar
   slot(root, "result").dataset.resultState = invalid.length ? "errors" : nothing ? "none" : "incomplete";
   slot(root, "details").hidden = true;
   const nodes = [];
   if (invalid.length) nodes.push(el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, invalid, { flag: "zp-invalid" }));
   let line = invalid.length ? out.title : "";
   if (missing.length) {
-    line = root.dataset.msgIncomplete.replace("{done}", String(done)).replace("{total}", String(total));
-    nodes.push(el("p", { className: "zp-progress", textContent: line }));
+    const next = root.dataset.msgNextMissing.replace("{item}", missing[0].label);
+    line = progress ? root.dataset.msgIncomplete.replace("{done}", String(progress.done)).replace("{total}", String(progress.total)) : next;
+    if (progress) nodes.push(el("p", { className: "zp-progress", textContent: line }));
     const first = itemNode(root, missing[0].item);
-    if (first?.id) {
-      const text = root.dataset.msgNextMissing.replace("{item}", missing[0].label);
-      nodes.push(el("p", {}, el("a", { className: "zp-next-missing", href: `#${first.id}`, textContent: text })));
-    }
+    if (first?.id) nodes.push(el("p", {}, el("a", { className: "zp-next-missing", href: `#${first.id}`, textContent: next })));
     nodes.push(el("details", {}, el("summary", { textContent: root.dataset.msgMissingList }), problemList(root, missing, { className: "zp-missing" })));
   }
   const part = out.partial?.score;

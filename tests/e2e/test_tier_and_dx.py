@@ -120,3 +120,26 @@ def test_inner_mongolia_tier_asks_no_score(page: Page, site_url: str) -> None:
     for n in BASIC_8[:5]:
         page.locator(f"#s{n} label.zp-opt").nth(1).click()
     expect(page.locator("[data-level-rank]")).to_have_text("Basic level")
+
+
+def test_without_maturity_the_tier_points_to_it(page: Page, site_url: str) -> None:
+    open_calc(page, site_url, TIER, "en")
+    page.locator("#s9 label.zp-opt").nth(1).click()
+    expect(result(page)).to_have_attribute("data-result-state", "incomplete")
+    link = page.locator("a.zp-next-missing")
+    expect(link).to_have_attribute("href", "#maturity")
+    expect(link).to_contain_text("Intelligent manufacturing capability maturity")
+    expect(page.locator(".zp-progress")).to_have_count(0)  # no "n of m": only the maturity is due
+
+
+def test_the_english_hand_over_names_the_score(page: Page, site_url: str) -> None:
+    open_calc(page, site_url, DX, "en")
+    answer_dx(page, 6, "85")
+    expect(result(page)).to_have_attribute("data-result-state", "ok")
+    open_calc(page, site_url, TIER, "en")
+    take = page.locator("[data-take-from]")
+    expect(take).to_have_text("Use the general assessment calculator's result (85.00)")
+    take.click()
+    expect(page.locator("[data-slot=notice]")).to_contain_text(
+        "The general assessment score 85.00 has been filled in."
+    )
