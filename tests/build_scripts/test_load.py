@@ -35,7 +35,19 @@ def issues_of(folder: Path) -> list[tuple[str, str, str]]:
 
 def test_the_real_rubrics_load() -> None:
     catalog = load()
-    assert list(catalog.rubrics) == ["sme-digital-level-2024"]
+    assert list(catalog.rubrics) == [
+        "inner-mongolia-capability-2025",
+        "jiangsu-dx-2025",
+        "smart-factory-tier-inner-mongolia-2025",
+        "smart-factory-tier-jiangsu-2025",
+        "sme-digital-level-2024",
+    ]
+    # published for reading: the tier and general-assessment families have no calculator yet
+    assert {type(m).__name__ for m in catalog.models.values()} == {
+        "DxIndexRubric",
+        "SmartFactoryTierRubric",
+        "SmeRubric",
+    }
 
 
 def test_schema_problems_are_all_listed(tmp_path: Path) -> None:
