@@ -103,7 +103,9 @@ def test_a_glossary_only_word_is_one_word_and_lists_the_glossary_first(term: str
 
 # --- the smart-factory tier and general assessment pages -----------------------------------------
 
-TIER_PAGES = {f"rubrics/{rid}/" for rid, r in RUBRICS.items() if r["family"] == "smart_factory_tier"}
+TIER_PAGES = {
+    f"rubrics/{rid}/" for rid, r in RUBRICS.items() if r["family"] == "smart_factory_tier"
+}
 DX_PAGES = {f"rubrics/{rid}/" for rid, r in RUBRICS.items() if r["family"] == "dx_index"}
 NEW_CASES = [
     # a scenario name of the tier table, in both languages
@@ -147,7 +149,7 @@ def test_every_tier_scenario_and_indicator_name_lists_a_page_naming_it_first() -
 
 
 def test_a_phrase_lists_the_page_naming_it_before_pages_naming_its_words() -> None:
-    """"Production safety" is an SME scenario; the tier pages name "Production operations" and
+    """ "Production safety" is an SME scenario; the tier pages name "Production operations" and
     "Safety management and control". Without the phrases field they came first."""
     m = model("en")
     assert m.query_terms("Production safety")[-1] == ("_production_safety", True)
@@ -168,7 +170,9 @@ def test_phrases_and_defined_terms() -> None:
     )
     assert words == "production safety operations networking"  # every word once
     assert phrases == "_production_safety _production_operations"
-    zh_words, zh_phrases = search.defined_terms(["数字孪生工厂", "数字孪生"], lambda s: [s[:4], s[4:]])
+    zh_words, zh_phrases = search.defined_terms(
+        ["数字孪生工厂", "数字孪生"], lambda s: [s[:4], s[4:]]
+    )
     assert zh_words == "数字孪生 工厂" and zh_phrases == ""
 
 

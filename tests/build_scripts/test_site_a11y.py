@@ -177,6 +177,70 @@ def test_chinese_on_english_pages_is_marked() -> None:
     assert '<span lang="zh">' in built("en")
 
 
+class LangText(HTMLParser):
+    """The text of an article outside any element marked lang="zh"."""
+
+    VOID = frozenset(("br", "img", "input", "hr", "meta", "link", "wbr", "source", "col"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = [False]  # inside a lang="zh" element
+        self.outside: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(self.stack[-1] or dict(attrs).get("lang") == "zh")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and len(self.stack) > 1:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack[-1]:
+            self.outside.append(data)
+
+
+@pytest.mark.parametrize(
+    "rid",
+    [
+        RID,
+        "smart-factory-tier-jiangsu-2025",
+        "smart-factory-tier-inner-mongolia-2025",
+        "jiangsu-dx-2025",
+        "inner-mongolia-capability-2025",
+    ],
+)
+def test_chinese_on_english_rubric_pages_is_marked(rid: str) -> None:
+    """Every Chinese character of an English rubric page's article (official numbers, the other
+    province's wording, quoted slips) is inside an element marked lang="zh"."""
+    page = built(f"en/rubrics/{rid}")
+    parser = LangText()
+    parser.feed(page[page.index("<article") : page.index("</article>")])
+    cjk = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", "".join(parser.outside))
+    assert not cjk, cjk[:10]
+
+
+@pytest.mark.parametrize(
+    "rid",
+    [
+        "smart-factory-tier-jiangsu-2025",
+        "smart-factory-tier-inner-mongolia-2025",
+        "jiangsu-dx-2025",
+        "inner-mongolia-capability-2025",
+    ],
+)
+def test_new_rubric_pages_have_unique_readable_anchors_and_link_each_other(rid: str) -> None:
+    for path in (f"rubrics/{rid}", f"en/rubrics/{rid}"):
+        page = built(path)
+        ids = re.findall(r' id="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]
+        assert not [
+            i for i in re.findall(r'<h[1-6] id="([^"]+)"', page) if re.fullmatch(r"_\d+", i)
+        ]
+        # the other province's page, at the same scenario or indicator
+        assert re.search(r'href="\.\./[a-z-]+-2025/#(scenario|indicator|segment)-[a-z0-9-]+"', page)
+
+
 def test_search_dialog_is_named_after_its_field() -> None:
     html = (
         '<div class="md-search" data-md-component="search" role="dialog">'
