@@ -65,14 +65,15 @@ def md_cell(text: object) -> str:
 
 
 # A run of Chinese on an English page: starts with a CJK character or opening bracket, ends with a
-# CJK character or closing bracket, and may hold CJK punctuation, digits, Latin letters and %
-# inside (工信厅企业〔2024〕56号, 《…（2024年版）》). Curly quotes are shared with English and stay
-# outside.
+# CJK character, closing bracket or full-width punctuation mark (a quoted clause ending in ；), and
+# may hold CJK punctuation, digits, Latin letters and % inside (工信厅企业〔2024〕56号,
+# 《…（2024年版）》). Curly quotes, … and — are shared with English and stay outside.
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _OPEN = "《「『〔（【"
 _CLOSE = "》」』〕）】"
-_INNER = "、，。；：！？…—·%A-Za-z0-9"
-ZH_RUN = re.compile(f"[{_CJK}{_OPEN}](?:[{_CJK}{_OPEN}{_CLOSE}{_INNER}]*[{_CJK}{_CLOSE}])?")
+_END = "、，。；：！？"
+_INNER = f"{_END}…—·%A-Za-z0-9"
+ZH_RUN = re.compile(f"[{_CJK}{_OPEN}](?:[{_CJK}{_OPEN}{_CLOSE}{_INNER}]*[{_CJK}{_CLOSE}{_END}])?")
 URL = re.compile(r"https?://[A-Za-z0-9./_\\-]+[A-Za-z0-9/]")
 
 

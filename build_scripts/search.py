@@ -21,6 +21,17 @@ against the index's own words. What is added here (applied by build_scripts/mkdo
 5. **Defined terms.** A page's first section gets a hidden field with the terms the page defines,
    weighted above any title, so that a term lists its own page first: a rubric page's names and
    question titles (``names``), the glossary's other terms (``keywords``); see ``page_keywords``.
+6. **Phrases.** A Chinese name is one word of the index (the dictionary), an English one is several,
+   and the words of one name are also the words of others: "Production safety" (an SME scenario)
+   shares both words with the tier tables' "Production operations" and "Safety management and
+   control", and a big page naming many such things outranked the page naming the phrase. So each
+   name of two or more words is also written as one word, its words joined by ``_`` after a
+   leading ``_`` (``_production_safety``: a query for "production" alone does not match it), in a
+   field of its own weighted above the names (``phrases``), and the worker adds the same joined
+   word to a query of two or more words: only the page that names the whole phrase (or a name
+   starting with it, as the query is typed) matches it. And the names and keywords fields hold each
+   word once: a page that names many things with "production" in them defines "production" no more
+   than a page that names it once.
 
 Calculator chrome (buttons, status and live regions, the result panel the script fills) is marked
 ``data-search-exclude``, which Material's indexer skips.
@@ -43,7 +54,9 @@ EN = "en/"  # the path prefix of the English pages (mkdocs-static-i18n, locale e
 PARTS = "parts"  # hidden index fields (listed under plugins.search.fields in mkdocs.yml)
 KEYWORDS = "keywords"
 NAMES = "names"
+PHRASES = "phrases"
 MARK = "zhiping"  # key added to a processed index, so that processing twice changes nothing
+JOIN = "_"  # joins the words of a phrase into one index word (neither a separator nor lunr syntax)
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")  # Material's zh default (see index)
@@ -161,6 +174,24 @@ def parts_field(entry: dict[str, Any], cut_all: Callable[[str], Iterable[str]]) 
 # --- 4. Languages ---------------------------------------------------------------------------------
 
 
+def phrase(text: str) -> str | None:
+    """A name of two or more words as one index word (lowercase, words joined by ``JOIN``), as the
+    worker's patched query writes a query of several words; None for one word or for Chinese
+    (segmented by the dictionary instead)."""
+    words = [w.lower() for w in SEPARATOR.split(text) if w]
+    if len(words) < 2 or HAN.search(text):
+        return None
+    return JOIN + JOIN.join(words)
+
+
+def defined_terms(words: list[str], cut: Callable[[str], Iterable[str]]) -> tuple[str, str]:
+    """The fields of a page's defined terms: their words as Material indexes text, every word once;
+    and their phrases, each as one word."""
+    found = [t.lower() for w in words for t in tokens(segmented(w, cut))]
+    phrases = [p for w in words if (p := phrase(w))]
+    return " ".join(dict.fromkeys(found)), " ".join(dict.fromkeys(phrases))
+
+
 def segmented(text: str, cut: Callable[[str], Iterable[str]]) -> str:
     """A text as Material indexes it: Chinese runs cut into words, words apart by U+200B."""
     return HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m[0])) + "\u200b", text).strip("\u200b")
@@ -189,7 +220,9 @@ def split_index(
         location = entry["location"]
         if location in keywords and not any(d["location"] == location for d in docs):
             field, words = keywords[location]
-            entry[field] = " ".join(segmented(w, cut) for w in words[lang])
+            entry[field], phrases = defined_terms(words[lang], cut)
+            if phrases:
+                entry[PHRASES] = phrases
         docs.append(entry)
     return (
         {"config": data["config"], "docs": zh, MARK: {"lang": "zh"}},
@@ -239,6 +272,14 @@ WORKER_PATCHES = (
     (
         's=>[...fe(s,this.index.invertedIndex)].join("* ")',
         's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")+" "',
+    ),
+    # search(): a query of two or more words (no Chinese, no query syntax) also searches its words
+    # joined into one (``phrase``): the page naming the whole phrase ranks first.
+    (
+        "search(e){if(e=e.replace(",
+        "search(e){if(e=(t=>{let w=t.toLowerCase().split(lunr.tokenizer.separator)"
+        '.filter(Boolean);return w.length>1&&!/[\\p{sc=Han}*+:^~"]|(^|\\s)-/u.test(t)'
+        '?t+" ' + JOIN + '"+w.join("' + JOIN + '"):t})(e),e=e.replace(',
     ),
 )
 

@@ -8,7 +8,8 @@ document boosts); a query has its Chinese runs segmented against the index's wor
 ``segment``), every term gets a trailing wildcard (Material's ``transform``), lunr expands wildcards
 over the index's words and scores each field by dot product over the query vector's norm; Material
 then multiplies by (1 + boost²), boost = 1 for a page's first section + the share of query terms
-found, and groups sections by page in the order of their best section.
+found, and groups sections by page in the order of their best section. A query of several words
+also searches them joined into one (build_scripts/search.py, "Phrases").
 
 ``python -m build_scripts.search_model 设备联网 [en:networking …]`` prints the pages a query lists.
 """
@@ -157,6 +158,7 @@ HAN_RUN = re.compile(
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9]+"
 )
 TAG = re.compile(r"<[^>]*>")
+SYNTAX = re.compile(r'[*+:^~"]|(^|\s)-')  # lunr query syntax: no phrase for such a query
 LUNR_SEPARATOR = re.compile(r"[\s\-]+")  # lunr.QueryLexer.termSeparator (lunr's own default)
 
 
@@ -242,6 +244,7 @@ class SearchModel:
 
     def query_terms(self, query: str) -> list[tuple[str, bool]]:
         """(term, trailing wildcard) clauses, after Material's rewriting and lunr's parsing."""
+        query = self.with_phrase(query)
         query = HAN_RUN.sub(lambda m: " " + "* ".join(self.segment(m[0])) + " ", query)
         query = re.sub(r'"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)', "", query.strip())
         pieces: list[str] = []
@@ -258,6 +261,14 @@ class SearchModel:
                 term = raw.lower()
                 clauses.append((term.replace("*", ""), "*" in term))
         return clauses
+
+    def with_phrase(self, query: str) -> str:
+        """The patched worker's first step: a query of two or more words, with no Chinese and no
+        query syntax, gets ``_`` and its words joined by ``_`` as one more term."""
+        words = [w for w in self.separator.split(query.lower()) if w]
+        if len(words) > 1 and not HAN_RUN.search(query) and not SYNTAX.search(query):
+            return f"{query} _{'_'.join(words)}"
+        return query
 
     # --- scoring ------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ Only the official (Chinese) wording is compared, after normalising punctuation a
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -40,6 +40,26 @@ def _kept(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def _coalesced(
+    ops: Sequence[tuple[str, int, int, int, int]],
+) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes with a one-character match between two changes made part of one replacement:
+    体系 → 系统 reads as that, not as 体 deleted, 系 kept, 统 inserted."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        out.append(op)
+        while (
+            len(out) >= 3
+            and out[-2][0] == "equal"
+            and out[-2][2] - out[-2][1] == 1
+            and out[-1][0] != "equal"
+            and out[-3][0] != "equal"
+        ):
+            last, _, first = out.pop(), out.pop(), out.pop()
+            out.append(("replace", first[1], last[2], first[3], last[4]))
+    return out
+
+
 def marked_pieces(own: str, other: str) -> tuple[tuple[str, str], ...]:
     """``other`` cut into (text, kind) pieces: ``changed`` where its wording is not in ``own``
     (inserted or replaced characters), ``missing`` for wording of ``own`` that ``other`` lacks
@@ -55,7 +75,7 @@ def marked_pieces(own: str, other: str) -> tuple[tuple[str, str], ...]:
     matcher = SequenceMatcher(
         None, "".join(c for _, c in mine), "".join(c for _, c in theirs), autojunk=False
     )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _coalesced(matcher.get_opcodes()):
         if tag in ("replace", "insert"):
             for pos, _ in theirs[j1:j2]:
                 kind[pos] = CHANGED

@@ -101,6 +101,81 @@ def test_a_glossary_only_word_is_one_word_and_lists_the_glossary_first(term: str
     assert m.pages(term)[0] in (namers(term, "zh") or {GLOSSARY_PAGE})
 
 
+# --- the smart-factory tier and general assessment pages -----------------------------------------
+
+TIER_PAGES = {
+    f"rubrics/{rid}/" for rid, r in RUBRICS.items() if r["family"] == "smart_factory_tier"
+}
+DX_PAGES = {f"rubrics/{rid}/" for rid, r in RUBRICS.items() if r["family"] == "dx_index"}
+NEW_CASES = [
+    # a scenario name of the tier table, in both languages
+    ("zh", "数字孪生工厂运营优化", TIER_PAGES),
+    ("en", "Digital twin factory operations optimization", TIER_PAGES),
+    # a segment name (table segment) and a big segment's name
+    ("zh", "能碳管理", TIER_PAGES),
+    ("en", "Energy and carbon management", TIER_PAGES),
+    ("zh", "信息基础设施", TIER_PAGES),
+    # a phrase inside a level description of the general assessment (indicator 2, level 5)
+    ("zh", "产能共享", DX_PAGES),
+    ("en", "capacity sharing", DX_PAGES),
+    # an indicator name
+    ("zh", "产业链供应链协同数字化水平", DX_PAGES),
+    ("en", "Digital level of industrial-chain and supply-chain collaboration", DX_PAGES),
+    # phrases of our English translation of the tier table and tier texts
+    ("en", "flow-path simulation", TIER_PAGES),
+    ("en", "heterogeneous model fusion", TIER_PAGES),
+]
+
+
+@pytest.mark.parametrize(("lang", "term", "first"), NEW_CASES, ids=[c[1] for c in NEW_CASES])
+def test_the_tier_and_assessment_pages_are_found(lang: str, term: str, first: set[str]) -> None:
+    assert len(first) == 2
+    pages = model(lang).pages(term)
+    assert pages[0] in first, pages
+    assert first <= set(pages[:3]), pages  # the other province's page follows
+
+
+def test_every_tier_scenario_and_indicator_name_lists_a_page_naming_it_first() -> None:
+    for rid, data in RUBRICS.items():
+        names = [s["name"] for s in data.get("scenarios", [])]
+        names += [i["name"] for g in data.get("groups", []) for i in g["indicators"]]
+        names += [s["name"] for s in data.get("table_segments", [])]
+        for name in names:
+            for lang in LANGS:
+                pages = model(lang).pages(name[lang])
+                first = pages[1] if pages[0] == GLOSSARY_PAGE else pages[0]
+                assert f"rubrics/{rid}/" in namers(name[lang], lang), (rid, name[lang])
+                assert first in namers(name[lang], lang), (name[lang], pages)
+
+
+def test_a_phrase_lists_the_page_naming_it_before_pages_naming_its_words() -> None:
+    """ "Production safety" is an SME scenario; the tier pages name "Production operations" and
+    "Safety management and control". Without the phrases field they came first."""
+    m = model("en")
+    assert m.query_terms("Production safety")[-1] == ("_production_safety", True)
+    assert m.pages("Production safety")[0] == RUBRIC_PAGE
+    assert all(p in TIER_PAGES for p in m.pages("Safety management and control")[:2])
+    # as the phrase is typed, the page whose name starts with it already comes first
+    assert m.pages("Production saf")[0] == RUBRIC_PAGE
+
+
+def test_phrases_and_defined_terms() -> None:
+    assert search.phrase("Production safety") == "_production_safety"
+    assert search.phrase("Human-machine collaborative manufacturing") == (
+        "_human_machine_collaborative_manufacturing"
+    )
+    assert search.phrase("networking") is None and search.phrase("数字 孪生") is None
+    words, phrases = search.defined_terms(
+        ["Production safety", "Production operations", "networking"], lambda s: [s]
+    )
+    assert words == "production safety operations networking"  # every word once
+    assert phrases == "_production_safety _production_operations"
+    zh_words, zh_phrases = search.defined_terms(
+        ["数字孪生工厂", "数字孪生"], lambda s: [s[:4], s[4:]]
+    )
+    assert zh_words == "数字孪生 工厂" and zh_phrases == ""
+
+
 def test_the_parts_of_a_word_stay_findable() -> None:
     # 数字孪生 and 孪生工厂 are single words in the index; 孪生 is still found, through the parts.
     m = model("zh")
@@ -251,4 +326,5 @@ def test_split_index_separates_languages_and_adds_fields() -> None:
     assert [d["location"] for d in en["docs"]] == ["glossary/"]
     assert zh["docs"][0]["keywords"] == "数字孪生" and "keywords" not in zh["docs"][1]
     assert en["docs"][0]["keywords"] == "digital twin"
+    assert en["docs"][0]["phrases"] == "_digital_twin" and "phrases" not in zh["docs"][0]
     assert zh["docs"][1]["parts"] == "孪生\u200b数字"

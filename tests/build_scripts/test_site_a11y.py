@@ -51,6 +51,16 @@ def nav_pages(items: list[Any]) -> list[str]:
     return out
 
 
+def section_titles(items: list[Any]) -> set[str]:
+    out: set[str] = set()
+    for item in items:
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if isinstance(value, list):
+                    out |= {key} | section_titles(value)
+    return out
+
+
 def built(path: str) -> str:
     file = SITE / path / "index.html"
     assert file.exists(), f"run `make build` first: {file} is missing"
@@ -62,11 +72,19 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
     sections = {k: nav_pages(v) for item in nav if isinstance(item, dict) for k, v in item.items()}
     assert nav[0] == "index.md"
     assert list(sections.values()) == [
-        [f"rubrics/{RID}.md", "glossary.md"],
+        [
+            f"rubrics/{RID}.md",
+            "rubrics/smart-factory-tier-jiangsu-2025.md",
+            "rubrics/smart-factory-tier-inner-mongolia-2025.md",
+            "rubrics/jiangsu-dx-2025.md",
+            "rubrics/inner-mongolia-capability-2025.md",
+            "glossary.md",
+        ],
         [f"calculator/{RID}.md", "answers-format.md"],
         ["offline.md", "performance.md"],
     ]
-    assert set(i18n_language("en")["nav_translations"]) == set(sections)
+    # every section title, nested ones too (the editions of a family are grouped), is translated
+    assert set(i18n_language("en")["nav_translations"]) == section_titles(nav)
 
 
 def test_nav_lists_every_page_once() -> None:
@@ -157,6 +175,70 @@ def test_chinese_on_english_pages_is_marked() -> None:
         text = re.sub(r"<[^>]*>", "", unmarked)  # attribute values are not read as text
         assert not cjk.findall(text), (path, cjk.findall(text))
     assert '<span lang="zh">' in built("en")
+
+
+class LangText(HTMLParser):
+    """The text of an article outside any element marked lang="zh"."""
+
+    VOID = frozenset(("br", "img", "input", "hr", "meta", "link", "wbr", "source", "col"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = [False]  # inside a lang="zh" element
+        self.outside: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(self.stack[-1] or dict(attrs).get("lang") == "zh")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and len(self.stack) > 1:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack[-1]:
+            self.outside.append(data)
+
+
+@pytest.mark.parametrize(
+    "rid",
+    [
+        RID,
+        "smart-factory-tier-jiangsu-2025",
+        "smart-factory-tier-inner-mongolia-2025",
+        "jiangsu-dx-2025",
+        "inner-mongolia-capability-2025",
+    ],
+)
+def test_chinese_on_english_rubric_pages_is_marked(rid: str) -> None:
+    """Every Chinese character of an English rubric page's article (official numbers, the other
+    province's wording, quoted slips) is inside an element marked lang="zh"."""
+    page = built(f"en/rubrics/{rid}")
+    parser = LangText()
+    parser.feed(page[page.index("<article") : page.index("</article>")])
+    cjk = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", "".join(parser.outside))
+    assert not cjk, cjk[:10]
+
+
+@pytest.mark.parametrize(
+    "rid",
+    [
+        "smart-factory-tier-jiangsu-2025",
+        "smart-factory-tier-inner-mongolia-2025",
+        "jiangsu-dx-2025",
+        "inner-mongolia-capability-2025",
+    ],
+)
+def test_new_rubric_pages_have_unique_readable_anchors_and_link_each_other(rid: str) -> None:
+    for path in (f"rubrics/{rid}", f"en/rubrics/{rid}"):
+        page = built(path)
+        ids = re.findall(r' id="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]
+        assert not [
+            i for i in re.findall(r'<h[1-6] id="([^"]+)"', page) if re.fullmatch(r"_\d+", i)
+        ]
+        # the other province's page, at the same scenario or indicator
+        assert re.search(r'href="\.\./[a-z-]+-2025/#(scenario|indicator|segment)-[a-z0-9-]+"', page)
 
 
 def test_search_dialog_is_named_after_its_field() -> None:
