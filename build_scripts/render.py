@@ -165,7 +165,13 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
         calculators = {
             rid for rid, raw in catalog.rubrics.items() if BUILD_FAMILIES[raw["family"]].calculator
         }
+        family_rank = {name: i for i, name in enumerate(BUILD_FAMILIES)}
+        calculator_order = sorted(  # by family, then Jiangsu before Inner Mongolia (ids descending)
+            sorted(calculators, reverse=True),
+            key=lambda rid: family_rank[catalog.rubrics[rid]["family"]],
+        )
         common = {
+            "calculator_order": calculator_order,
             "lang": lang,
             "t": t,
             "tx": tx,

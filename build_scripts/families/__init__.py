@@ -46,6 +46,14 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
     for f in (
         BuildFamily(sme.FAMILY, sme.SCHEMA, sme.check, sme.page_context, sme.example_answers),
         BuildFamily(
+            dx.FAMILY,
+            dx.SCHEMA,
+            dx.check,
+            dx.page_context,
+            dx_calculator.example_answers,
+            dx_calculator.calculator_context,
+        ),
+        BuildFamily(
             sft.FAMILY,
             sft.SCHEMA,
             sft.check,
@@ -60,14 +68,6 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
             national.page_context,
             national_calculator.example_answers,
             national_calculator.calculator_context,
-        ),
-        BuildFamily(
-            dx.FAMILY,
-            dx.SCHEMA,
-            dx.check,
-            dx.page_context,
-            dx_calculator.example_answers,
-            dx_calculator.calculator_context,
         ),
     )
 }
