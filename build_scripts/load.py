@@ -102,7 +102,7 @@ def check_rubric(data: Any, file: str) -> tuple[Any, list[Issue]]:
     issues = schema_issues(data, file, fam.schema)
     if issues:
         return None, issues
-    make = fam.model or FAMILIES[name].model
+    make = FAMILIES[name].model
     try:
         model = make(data)
     except ModelError as exc:

@@ -31,9 +31,6 @@ class BuildFamily:
     example_answers: Callable[[Any], dict[str, Any]] | None = None
     # extra context of the calculator page (templates/<family>/calculator.md.j2)
     calculator_context: Callable[[Any], dict[str, Any]] = lambda m: {}
-    # the YAML dict → model, for a family the scoring package (zhiping.families) does not list
-    # yet; None: zhiping.families' model
-    model: Callable[[Any], Any] | None = None
 
     @property
     def calculator(self) -> bool:

@@ -22,10 +22,6 @@ def check(model: DxIndexRubric, data: dict[str, Any], file: str) -> list[Issue]:
     return check_dx_index(model, data, file)
 
 
-def model(data: Any) -> DxIndexRubric:
-    """The YAML dict → the model (the scoring package does not list this family yet)."""
-    return DxIndexRubric.from_dict(data)
-
 
 def indicator_anchor(number: int) -> str:
     """An indicator's anchor on the page: its official number (7 → indicator-7)."""
