@@ -79,8 +79,6 @@ def page_context(
         guide_scenarios.setdefault(s.guide_segment, []).append(s.number)
     return {
         "segment_names": {s.id: s.name.to_dict() for s in m.segments},
-        "segment_notes": {s.id: s.note_number for s in m.segments},
-        "guide_segment_names": {g.id: g.name.to_dict() for g in m.guide_segments},
         "tier_names": {t.id: t.name.to_dict() for t in m.tiers},
         "position_names": {p.id: p.name.to_dict() for p in m.kpi_positions},
         "declaration_names": {d.id: d.name.to_dict() for d in m.declarations},
