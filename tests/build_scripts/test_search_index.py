@@ -90,6 +90,58 @@ def test_a_question_title_or_scenario_lists_the_rubric_first(lang: str, term: st
     assert first in namers(term, lang), pages
 
 
+# The national checklist page names its tiers, segments, KPIs and the guide's scenarios (its
+# ``name`` texts, collected like every rubric's by search.page_keywords).
+NATIONAL = "smart-factory-national-2025"
+NATIONAL_PAGE = f"rubrics/{NATIONAL}/"
+NATIONAL_NAMES = [
+    (lang, kind, item["name"][lang])
+    for kind in ("scenarios", "kpis", "tiers", "segments", "guide_segments")
+    for item in RUBRICS[NATIONAL][kind]
+    for lang in LANGS
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "name"), NATIONAL_NAMES, ids=[f"{k}:{n}" for _, k, n in NATIONAL_NAMES]
+)
+def test_the_national_page_names_its_parts_and_is_found_by_them(
+    lang: str, kind: str, name: str
+) -> None:
+    assert NATIONAL_PAGE in namers(name, lang)
+    assert NATIONAL_PAGE in model(lang).pages(name)
+
+
+@pytest.mark.parametrize(
+    ("lang", "term"),
+    [
+        ("zh", "车间智能排产"),  # scenario 9 of the 2025 guide
+        ("en", "Intelligent workshop scheduling"),
+        ("zh", "关键设备数控化率"),  # KPI 1 of the annexed table
+        ("en", "CNC rate of key equipment"),
+        ("zh", "单位产值二氧化碳（CO₂）排放量降低"),  # KPI 18
+        ("en", "Number of AI models applied in the factory"),  # KPI 5
+    ],
+)
+def test_a_national_scenario_or_kpi_name_lists_the_national_page_first(
+    lang: str, term: str
+) -> None:
+    data = RUBRICS[NATIONAL]
+    assert term in [x["name"][lang] for x in data["scenarios"] + data["kpis"]]
+    assert model(lang).pages(term)[0] == NATIONAL_PAGE
+
+
+def test_every_national_scenario_and_kpi_name_lists_the_national_page_first_in_chinese() -> None:
+    data = RUBRICS[NATIONAL]
+    m = model("zh")
+    wrong = [
+        (x["name"]["zh"], m.pages(x["name"]["zh"])[:2])
+        for x in data["scenarios"] + data["kpis"]
+        if m.pages(x["name"]["zh"])[0] != NATIONAL_PAGE
+    ]
+    assert not wrong
+
+
 @pytest.mark.parametrize(
     "term", ["数字孪生", "设备联网", "专精特新", "数字化转型", "供应链可视化", "综合能源消费量"]
 )
