@@ -75,10 +75,11 @@ CHROME = re.compile(
 
 
 def _names(data: Any, lang: str = "zh") -> Iterable[str]:
-    """Every ``name`` and ``term`` text of a rubric dict, in ``lang``."""
+    """Every ``name``, ``term`` and question ``stem`` text of a rubric dict, in ``lang`` (a question
+    title is a name too: as one dictionary word, searching it finds the page that asks it)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key in ("name", "term") and isinstance(value, dict):
+            if key in ("name", "term", "stem") and isinstance(value, dict):
                 text = value.get(lang)
                 if isinstance(text, str):
                     yield text

@@ -46,11 +46,24 @@ KEYWORDS = search.page_keywords(GLOSSARY_DATA, RUBRICS)
 
 def namers(term: str, lang: str) -> set[str]:
     """The rubric pages that name ``term`` (or a name containing it) among their parts: several
-    rubrics may name the same thing (质量管理 is an SME scenario and a tier-table segment)."""
+    rubrics may name the same thing (质量管理 is an SME scenario and a tier-table segment). A
+    glossary entry listing several names ("基础级 / 先进级 / 卓越级 / 领航级") is named by a page
+    that names each of them."""
+    parts = [p.lower() for p in re.split(r"\s*/\s*|\s+", term) if p]
+
+    def title(page: str) -> list[str]:
+        rid = page.removeprefix("rubrics/").rstrip("/")
+        return [RUBRICS[rid]["title"][lang]] if rid in RUBRICS else []
+
     return {
         page
         for page, (field, words) in KEYWORDS.items()
-        if field == search.NAMES and any(term.lower() in w.lower() for w in words[lang])
+        if field == search.NAMES
+        and (
+            any(term.lower() in w.lower() for w in words[lang])
+            or len(parts) > 1
+            and all(any(p in w.lower() for w in [*words[lang], *title(page)]) for p in parts)
+        )
     }
 
 
