@@ -22,7 +22,6 @@ def check(model: DxIndexRubric, data: dict[str, Any], file: str) -> list[Issue]:
     return check_dx_index(model, data, file)
 
 
-
 def indicator_anchor(number: int) -> str:
     """An indicator's anchor on the page: its official number (7 → indicator-7)."""
     return f"indicator-{number}"

@@ -23,7 +23,6 @@ def check(model: SmartFactoryTierRubric, data: dict[str, Any], file: str) -> lis
     return check_smart_factory_tier(model, data, file)
 
 
-
 def scenario_anchor(number: int) -> str:
     """A scenario's anchor on the page: its official number (5 → scenario-5), the same in every
     province's table."""

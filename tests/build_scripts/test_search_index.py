@@ -61,8 +61,10 @@ def namers(term: str, lang: str) -> set[str]:
         if field == search.NAMES
         and (
             any(term.lower() in w.lower() for w in words[lang])
-            or len(parts) > 1
-            and all(any(p in w.lower() for w in [*words[lang], *title(page)]) for p in parts)
+            or (
+                len(parts) > 1
+                and all(any(p in w.lower() for w in [*words[lang], *title(page)]) for p in parts)
+            )
         )
     }
 
