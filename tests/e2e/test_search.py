@@ -136,7 +136,6 @@ def test_a_term_lists_its_page_first(
         assert all(p.startswith(search.EN) for p in pages), pages
     else:
         assert not [p for p in pages if p.startswith(search.EN)], pages
-    # The browser ranks as the model that checks every term does.
     # The browser ranks as the model does: the same leading pages, the same pages overall (pages
     # far down with near-equal scores may swap: lunr sums floats in its own order).
     expected = [prefix + p for p in model(lang).pages(term)]
