@@ -24,6 +24,21 @@ PER_SEGMENT, PER_ROW, NO_RATING = "segment", "row", "none"  # where a table's â˜
 RATINGS = (PER_SEGMENT, PER_ROW, NO_RATING)
 LINES = ("supply", "support")
 BINDINGS = ("decisions_md", "inventory", "new")
+TOP_LEVEL = (
+    "id",
+    "family",
+    "title",
+    "short_title",
+    "framework",
+    "technology_classes",
+    "libraries",
+    "instructions",
+    "not_involved",
+    "tables",
+    "advisory",
+    "gap_overview",
+    "decisions",
+)
 
 
 def _at(path: str, key: str) -> str:
@@ -605,6 +620,11 @@ class TechSystemRubric:
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> TechSystemRubric:
+        if not isinstance(d, dict):
+            raise ModelError(path or "/", "expected a mapping")
+        for key in TOP_LEVEL:  # named here so that a missing part's path has no leading dot
+            if key not in d:
+                raise ModelError(_at(path, key), "missing")
         libraries = _get(d, "libraries", path)
         not_involved = _get(d, "not_involved", path)
         return cls(
