@@ -202,7 +202,7 @@ class GapEntry:
 
 
 @dataclass(frozen=True)
-class Warning:
+class RaterWarning:
     """Something the rater should look at: a ★ outside the band, or years suggesting another gap
     grade (``expected`` is then one grade, min = max)."""
 
@@ -219,7 +219,7 @@ class TechResult:
     official: bool  # always False: every value here is advisory
     tables: tuple[TableResult, ...]
     gaps: tuple[GapEntry, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[RaterWarning, ...]
 
     def table(self, number: int) -> TableResult:
         return next(t for t in self.tables if t.number == number)
@@ -268,6 +268,7 @@ def _cell_problem(c: Column, value: Cell, t: Table, top: int) -> str | None:
     if c.kind == YEARS:
         years = _years(value)
         return None if years is not None and years >= 0 else "expected a number of years ≥ 0"
+    # the ★ column: a cell only where the table's ★ is given per row (table 9, decision T8)
     if t.rating != PER_ROW:
         return f"the ★ of table {t.number} is given per 环, not per row"
     return None if _whole(value, top) else f"★ is a whole number 1–{top}"
@@ -492,7 +493,7 @@ def score_tech_system(r: TechSystemRubric, a: TechAnswers) -> TechResult:
     check_answers(r, a)
     links = [s.id for s in a.segments]
     tables: list[TableResult] = []
-    warnings: list[Warning] = []
+    warnings: list[RaterWarning] = []
     for t in r.tables:
         answers = a.tables.get(t.number, TableAnswers())
         if answers.not_involved:
@@ -507,11 +508,13 @@ def score_tech_system(r: TechSystemRubric, a: TechAnswers) -> TechResult:
             for x in ratings:
                 if x.outside_band and x.band is not None and x.user is not None:
                     warnings.append(
-                        Warning(OUTSIDE_BAND, t.number, x.segment, x.row, x.user, x.band.stars)
+                        RaterWarning(OUTSIDE_BAND, t.number, x.segment, x.row, x.user, x.band.stars)
                     )
     gaps = gap_overview(r, a)
     for e in gaps:
         if e.agrees is False and e.grade is not None and e.suggested is not None:
             expected = StarBand(e.suggested, e.suggested)
-            warnings.append(Warning(YEARS_DIFFER, e.table, e.segment, e.row, e.grade, expected))
+            warnings.append(
+                RaterWarning(YEARS_DIFFER, e.table, e.segment, e.row, e.grade, expected)
+            )
     return TechResult(False, tuple(tables), gaps, tuple(warnings))
