@@ -12,6 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.build_scripts.rubric_texts import texts
+
 ROOT = Path(__file__).resolve().parents[2]
 RUBRIC = ROOT / "rubrics" / "smart-factory-national-2025.yaml"
 SCHEMA = ROOT / "rubrics" / "schema" / "smart_factory_national.schema.json"
@@ -139,43 +141,6 @@ def data() -> dict:
 @pytest.fixture(scope="module")
 def seed() -> str:
     return norm(SEED.read_text(encoding="utf-8"))
-
-
-def texts(node: object, path: str = ""):
-    """Every {zh, en} text in the document, with its path."""
-    if isinstance(node, dict):
-        if set(node) >= {"zh", "en"}:
-            yield path, node
-        for k, v in node.items():
-            yield from texts(v, f"{path}.{k}")
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from texts(v, f"{path}[{i}]")
-
-
-def test_schema_is_valid_draft_2020_12() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-
-
-def test_every_schema_property_has_a_description() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    missing = []
-
-    def walk(node: object, path: str) -> None:
-        if isinstance(node, dict):
-            for name, sub in (node.get("properties") or {}).items():
-                if not isinstance(sub, dict) or not sub.get("description"):
-                    missing.append(f"{path}.{name}")
-            for k, v in node.items():
-                walk(v, f"{path}.{k}")
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(v, f"{path}[{i}]")
-
-    walk(schema, "$")
-    assert not missing
 
 
 def test_validates_against_schema(data: dict) -> None:

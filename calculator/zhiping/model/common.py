@@ -43,8 +43,7 @@ def _list(d: Any, key: str, path: str) -> list[Any]:
 
 def _many(d: Any, key: str, path: str, make: Callable[[Any, str], T]) -> tuple[T, ...]:
     """The list at ``key``, each entry made by ``make(entry, its path)``."""
-    where = f"{path}.{key}" if path else key
-    return tuple(make(x, f"{where}[{i}]") for i, x in enumerate(_list(d, key, path)))
+    return tuple(make(x, f"{_at(path, key)}[{i}]") for i, x in enumerate(_list(d, key, path)))
 
 
 def _int(d: Any, key: str, path: str) -> int:
@@ -59,6 +58,66 @@ def _str(d: Any, key: str, path: str) -> str:
     if not isinstance(value, str) or not value:
         raise ModelError(f"{path}.{key}", "expected a non-empty string")
     return value
+
+
+# Readers of one key that name the key's path in their error (every family's model uses them).
+
+
+def _at(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _text(d: Any, key: str, path: str) -> Text:
+    return Text.from_dict(_get(d, key, path), _at(path, key))
+
+
+def _text_or_none(d: Any, key: str, path: str) -> Text | None:
+    value = _get(d, key, path)
+    return None if value is None else Text.from_dict(value, _at(path, key))
+
+
+def _bool(d: Any, key: str, path: str) -> bool:
+    value = _get(d, key, path)
+    if not isinstance(value, bool):
+        raise ModelError(_at(path, key), "expected true or false")
+    return value
+
+
+def _int_or_none(d: Any, key: str, path: str) -> int | None:
+    value = _get(d, key, path)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise ModelError(_at(path, key), "expected an integer or null")
+    return value
+
+
+def _str_or_none(d: Any, key: str, path: str) -> str | None:
+    value = _get(d, key, path)
+    if value is not None and (not isinstance(value, str) or not value):
+        raise ModelError(_at(path, key), "expected a non-empty string or null")
+    return value
+
+
+def _one_of(d: Any, key: str, path: str, allowed: tuple[str, ...]) -> str:
+    value = _get(d, key, path)
+    if value not in allowed:
+        raise ModelError(_at(path, key), f"expected one of {', '.join(allowed)}")
+    return str(value)
+
+
+def _strs(d: Any, key: str, path: str) -> tuple[str, ...]:
+    values = _list(d, key, path)
+    for i, v in enumerate(values):
+        if not isinstance(v, str) or not v:
+            raise ModelError(f"{_at(path, key)}[{i}]", "expected a non-empty string")
+    return tuple(values)
+
+
+def _ints(d: Any, key: str, path: str) -> tuple[int, ...]:
+    values = _list(d, key, path)
+    for i, v in enumerate(values):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise ModelError(f"{_at(path, key)}[{i}]", "expected an integer")
+    return tuple(values)
 
 
 def exact(value: Any, path: str) -> Fraction:

@@ -13,40 +13,24 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
-from .common import Decision, ModelError, Text, _get, _int, _list, _many, _str, exact
+from .common import (
+    Decision,
+    ModelError,
+    Text,
+    _at,
+    _bool,
+    _get,
+    _int,
+    _many,
+    _str,
+    _str_or_none,
+    _strs,
+    _text,
+    exact,
+)
 
 DECLARED = "declared"  # base requirement answered yes/no (decision N12)
 MATURITY = "maturity"  # base requirement checked against the tier's min_maturity (decision N7)
-
-
-def _at(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _text(d: Any, key: str, path: str) -> Text:
-    return Text.from_dict(_get(d, key, path), _at(path, key))
-
-
-def _bool(d: Any, key: str, path: str) -> bool:
-    value = _get(d, key, path)
-    if not isinstance(value, bool):
-        raise ModelError(_at(path, key), "expected true or false")
-    return value
-
-
-def _str_or_none(d: Any, key: str, path: str) -> str | None:
-    value = _get(d, key, path)
-    if value is not None and (not isinstance(value, str) or not value):
-        raise ModelError(_at(path, key), "expected a non-empty string or null")
-    return value
-
-
-def _ids(d: Any, key: str, path: str) -> tuple[str, ...]:
-    values = _list(d, key, path)
-    for i, v in enumerate(values):
-        if not isinstance(v, str) or not v:
-            raise ModelError(f"{_at(path, key)}[{i}]", "expected a non-empty string")
-    return tuple(values)
 
 
 @dataclass(frozen=True)
@@ -183,7 +167,7 @@ class NationalTier:
             id=_str(d, "id", path),
             rank=_int(d, "rank", path),
             name=_text(d, "name", path),
-            required_segments=_ids(d, "required_segments", path),
+            required_segments=_strs(d, "required_segments", path),
             coverage_wording=_str(d, "coverage_wording", path),
             min_maturity=_int(d, "min_maturity", path),
             min_ai_share=None
@@ -286,7 +270,7 @@ class NationalDecision(Decision):
             text=base.text,
             reason=base.reason,
             applies_to=base.applies_to,
-            reuses=_ids(d, "reuses", path),
+            reuses=_strs(d, "reuses", path),
         )
 
     def to_dict(self) -> dict[str, Any]:

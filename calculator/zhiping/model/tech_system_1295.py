@@ -14,7 +14,25 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
-from .common import Decision, ModelError, Text, _get, _int, _list, _many, _str, exact
+from .common import (
+    Decision,
+    ModelError,
+    Text,
+    _at,
+    _bool,
+    _get,
+    _int,
+    _int_or_none,
+    _ints,
+    _many,
+    _one_of,
+    _str,
+    _str_or_none,
+    _strs,
+    _text,
+    _text_or_none,
+    exact,
+)
 
 TEXT, GRADE, TICK, CHOICE, YEARS, STARS = "text", "grade", "tick", "choice", "years", "stars"
 KINDS = (TEXT, GRADE, TICK, CHOICE, YEARS, STARS)
@@ -39,63 +57,6 @@ TOP_LEVEL = (
     "gap_overview",
     "decisions",
 )
-
-
-def _at(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _text(d: Any, key: str, path: str) -> Text:
-    return Text.from_dict(_get(d, key, path), _at(path, key))
-
-
-def _text_or_none(d: Any, key: str, path: str) -> Text | None:
-    value = _get(d, key, path)
-    return None if value is None else Text.from_dict(value, _at(path, key))
-
-
-def _bool(d: Any, key: str, path: str) -> bool:
-    value = _get(d, key, path)
-    if not isinstance(value, bool):
-        raise ModelError(_at(path, key), "expected true or false")
-    return value
-
-
-def _int_or_none(d: Any, key: str, path: str) -> int | None:
-    value = _get(d, key, path)
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise ModelError(_at(path, key), "expected an integer or null")
-    return value
-
-
-def _str_or_none(d: Any, key: str, path: str) -> str | None:
-    value = _get(d, key, path)
-    if value is not None and (not isinstance(value, str) or not value):
-        raise ModelError(_at(path, key), "expected a non-empty string or null")
-    return value
-
-
-def _one_of(d: Any, key: str, path: str, allowed: tuple[str, ...]) -> str:
-    value = _get(d, key, path)
-    if value not in allowed:
-        raise ModelError(_at(path, key), f"expected one of {', '.join(allowed)}")
-    return str(value)
-
-
-def _strs(d: Any, key: str, path: str) -> tuple[str, ...]:
-    values = _list(d, key, path)
-    for i, v in enumerate(values):
-        if not isinstance(v, str) or not v:
-            raise ModelError(f"{_at(path, key)}[{i}]", "expected a non-empty string")
-    return tuple(values)
-
-
-def _ints(d: Any, key: str, path: str) -> tuple[int, ...]:
-    values = _list(d, key, path)
-    for i, v in enumerate(values):
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise ModelError(f"{_at(path, key)}[{i}]", "expected an integer")
-    return tuple(values)
 
 
 # ---- tables ----------------------------------------------------------------------------------
