@@ -17,6 +17,7 @@ from . import dx_calculator, national_calculator, sme, tier_calculator
 from . import dx_index as dx
 from . import smart_factory_national as national
 from . import smart_factory_tier as sft
+from . import tech_system_1295 as tech
 
 
 @dataclass(frozen=True)
@@ -66,5 +67,6 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
             national_calculator.example_answers,
             national_calculator.calculator_context,
         ),
+        BuildFamily(tech.FAMILY, tech.SCHEMA, tech.check, tech.page_context),
     )
 }

@@ -15,6 +15,7 @@ from .model.dx_index import DxIndexRubric
 from .model.smart_factory_national import SmartFactoryNationalRubric
 from .model.smart_factory_tier import SmartFactoryTierRubric
 from .model.sme import SmeRubric
+from .model.tech_system_1295 import TechSystemRubric
 from .present.common import Words
 from .present.dx_index import score_answers as dx_score_answers
 from .present.smart_factory_national import score_answers as national_score_answers
@@ -41,6 +42,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
         ),
+        Family("tech_system_1295", TechSystemRubric.from_dict, None),
     )
 }
 

@@ -42,6 +42,7 @@ def test_the_real_rubrics_load() -> None:
         "smart-factory-tier-inner-mongolia-2025",
         "smart-factory-tier-jiangsu-2025",
         "sme-digital-level-2024",
+        "tech-system-1295",
     ]
 
 

@@ -1,4 +1,4 @@
-"""The "1295" technology innovation system rubric (rubrics/pending/tech-system-1295.yaml)
+"""The "1295" technology innovation system rubric (rubrics/tech-system-1295.yaml)
 matches its schema, facts typed in from the official text (工业和信息化部
 《制造业技术创新体系建设和应用实施意见》 and its annex 《制造业技术创新体系框架》), and the
 seed it was transcribed from."""
@@ -16,7 +16,7 @@ import yaml
 from tests.build_scripts.rubric_texts import texts
 
 ROOT = Path(__file__).resolve().parents[2]
-RUBRIC = ROOT / "rubrics" / "pending" / "tech-system-1295.yaml"
+RUBRIC = ROOT / "rubrics" / "tech-system-1295.yaml"
 SCHEMA = ROOT / "rubrics" / "schema" / "tech_system_1295.schema.json"
 # The OCR of the document and its annex the text was transcribed from (seed 000, lines 1-886).
 SEED = ROOT / "tests" / "fixtures" / "seed-000-tech-system.txt"

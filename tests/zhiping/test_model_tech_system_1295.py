@@ -1,5 +1,5 @@
 """The "1295" technology innovation system model and its checks, on the transcribed rubric
-(rubrics/pending/tech-system-1295.yaml)."""
+(rubrics/tech-system-1295.yaml)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from zhiping.model.tech_system_1295 import (
 )
 from zhiping.validate.tech_system_1295 import check_tech_system_1295
 
-PENDING = Path(__file__).resolve().parents[2] / "rubrics" / "pending"
-FILE = PENDING / "tech-system-1295.yaml"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics"
+FILE = RUBRICS / "tech-system-1295.yaml"
 
 
 @cache

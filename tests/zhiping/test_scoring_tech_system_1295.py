@@ -1,6 +1,6 @@
 """The advisory ★ of the "1295" lists, rule by rule (shared/DECISIONS.md, technology innovation
 system, reading inventory §9.5; the rubric's decisions T8–T16), on the transcribed rubric
-(rubrics/pending/tech-system-1295.yaml). Every expectation is worked out by hand from the rule; the
+(rubrics/tech-system-1295.yaml). Every expectation is worked out by hand from the rule; the
 inventory's worked example is the first test."""
 
 from __future__ import annotations
