@@ -13,7 +13,7 @@ from typing import Any
 
 from zhiping.validate import Issue
 
-from . import dx_calculator, national_calculator, sme, tier_calculator
+from . import dx_calculator, national_calculator, sme, tech_calculator, tier_calculator
 from . import dx_index as dx
 from . import smart_factory_national as national
 from . import smart_factory_tier as sft
@@ -67,6 +67,13 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
             national_calculator.example_answers,
             national_calculator.calculator_context,
         ),
-        BuildFamily(tech.FAMILY, tech.SCHEMA, tech.check, tech.page_context),
+        BuildFamily(
+            tech.FAMILY,
+            tech.SCHEMA,
+            tech.check,
+            tech.page_context,
+            tech_calculator.example_answers,
+            tech_calculator.calculator_context,
+        ),
     )
 }

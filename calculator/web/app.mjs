@@ -40,13 +40,14 @@ function getWorker(wheel) {
   return worker;
 }
 
-// `answers` is the form's answers object, or an ArrayBuffer holding a file's bytes.
-function callScore(rubric, answers, lang) {
+// `answers` is the form's answers object, or an ArrayBuffer holding a file's bytes. `fn` is the api
+// function the worker calls: score_json (the result) unless told (export_csv: a CSV file).
+function callScore(rubric, answers, lang, fn = "score_json") {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    if (answers instanceof ArrayBuffer) worker.postMessage({ type: "score", id, rubric, bytes: answers, lang }, [answers]);
-    else worker.postMessage({ type: "score", id, rubric, answers: JSON.stringify(answers), lang });
+    if (answers instanceof ArrayBuffer) worker.postMessage({ type: "score", id, fn, rubric, bytes: answers, lang }, [answers]);
+    else worker.postMessage({ type: "score", id, fn, rubric, answers: JSON.stringify(answers), lang });
   });
 }
 
@@ -109,9 +110,28 @@ function collect(form, rubric, extraMeta) {
 
 // ---- the generic vocabulary: an input names where its answer goes ----
 // data-path="a.b.c" puts the answer at answers.a.b.c: a checked radio or checkbox its data-json
-// value (a JSON literal), a text field its trimmed text. data-off-when="id1 id2" switches an input
-// off (not collected, disabled) while one of those choices is checked.
+// value (a JSON literal; a radio without data-json is the "blank" choice: nothing is sent, and it
+// is checked when the answers have nothing there), a text field its trimmed text.
+// data-off-when="id1 id2" on an input, or on a fieldset holding a whole part of the form, switches
+// it off (not collected, disabled) while one of those choices is checked.
+//
+// Repeatable blocks (a list the person grows: links of a product, rows of a table):
+// - data-repeat="<path>" on a container: each item is a child with data-repeat-item="<key>", its
+//   answers at <path>.<key>. The container's own <template> holds one item's markup, with
+//   "{<data-repeat-key>}" (e.g. "{seg}") standing for the key in any attribute (data-path, data-item,
+//   id, for, name, aria-*, …), in nested templates too. New keys are data-repeat-prefix + a number
+//   above any this container has used (s1, s2, …): a removed key is not reused.
+// - data-repeat-mirror="<path>" on a container: its items follow another container's items, one
+//   per key, in that order (the per-link block of each table follows the list of links); they are
+//   never added or removed by hand, and are not sent when empty.
+// - button[data-repeat-add="<path>"] adds an item to that container; button[data-repeat-remove]
+//   inside an item removes it and its mirrors (undo offered). Every item of a container that is not
+//   a mirror is sent, as {} at least, so that an added row or link survives a reload.
+// - [data-text-from="<path>"] shows the text typed in that field (data-text-empty when blank);
+//   [data-repeat-index] shows the item's position (1, 2, …); [data-repeat-empty="<path>"] shows only
+//   while that container has no item.
 const DANGEROUS = new Set(["__proto__", "prototype", "constructor"]);
+const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/; // a repeat item's key: safe in a path and an id
 
 function setPath(obj, path, value) {
   const keys = path.split(".");
@@ -133,15 +153,26 @@ function getPath(obj, path) {
   return node;
 }
 
-const isOff = (input) => (input.dataset.offWhen || "").split(" ").filter(Boolean).some((id) => document.getElementById(id)?.checked);
+const offSelf = (node) => (node.dataset.offWhen || "").split(" ").filter(Boolean).some((id) => document.getElementById(id)?.checked);
+
+// Off: the node itself, or a part of the form holding it, is switched off.
+function isOff(node) {
+  for (let n = node.closest("[data-off-when]"); n; n = n.parentElement?.closest("[data-off-when]")) if (offSelf(n)) return true;
+  return false;
+}
 
 function collectPaths(form, answers) {
-  for (const input of all(form, "input[data-path]")) {
-    if (isOff(input)) continue;
-    if (input.type === "radio" || input.type === "checkbox") {
-      if (input.checked) setPath(answers, input.dataset.path, JSON.parse(input.dataset.json));
-    } else if (input.value.trim()) {
-      setPath(answers, input.dataset.path, input.value.trim());
+  // in the order shown: an item (sent as {} at least) comes before the fields that fill it
+  for (const node of all(form, "input[data-path], [data-repeat-item]")) {
+    if (isOff(node)) continue;
+    if (node.hasAttribute("data-repeat-item")) {
+      const box = node.parentElement;
+      const path = `${box.dataset.repeat}.${node.dataset.repeatItem}`;
+      if (!box.hasAttribute("data-repeat-mirror") && getPath(answers, path) === undefined) setPath(answers, path, {});
+    } else if (node.type === "radio" || node.type === "checkbox") {
+      if (node.checked && node.dataset.json !== undefined) setPath(answers, node.dataset.path, JSON.parse(node.dataset.json));
+    } else if (node.value.trim()) {
+      setPath(answers, node.dataset.path, node.value.trim());
     }
   }
 }
@@ -149,20 +180,100 @@ function collectPaths(form, answers) {
 function applyPaths(form, answers) {
   for (const input of all(form, "input[data-path]")) {
     const value = getPath(answers, input.dataset.path);
-    if (input.type === "radio" || input.type === "checkbox") input.checked = value !== undefined && JSON.stringify(value) === input.dataset.json;
+    if (input.type === "radio" && input.dataset.json === undefined) input.checked = value === undefined;
+    else if (input.type === "radio" || input.type === "checkbox") input.checked = value !== undefined && JSON.stringify(value) === input.dataset.json;
     else input.value = value === undefined || value === null || typeof value === "object" ? "" : String(value);
   }
   syncOff(form);
 }
 
 function syncOff(form) {
-  for (const input of all(form, "input[data-off-when]")) input.disabled = isOff(input);
+  for (const node of all(form, "[data-off-when]")) node.disabled = offSelf(node);
+}
+
+// ---- repeatable blocks ----
+
+const items = (box) => [...box.children].filter((n) => n.hasAttribute("data-repeat-item"));
+const template = (box) => [...box.children].find((n) => n.tagName === "TEMPLATE");
+const firstField = (item) => all(item, "input, select, textarea, button").find((n) => !n.disabled && n.type !== "hidden");
+const repeatBox = (form, path) => byData(form, "[data-repeat]", "repeat", path);
+
+// Puts `key` for "{name}" in every attribute of the fragment, nested templates included.
+function substitute(fragment, name, key) {
+  const mark = `{${name}}`;
+  for (const node of fragment.querySelectorAll("*")) {
+    for (const attr of [...node.attributes]) if (attr.value.includes(mark)) node.setAttribute(attr.name, attr.value.replaceAll(mark, key));
+    if (node.tagName === "TEMPLATE") substitute(node.content, name, key);
+  }
+}
+
+function keyNumber(box, key) {
+  const prefix = box.dataset.repeatPrefix || "";
+  const rest = key.startsWith(prefix) ? key.slice(prefix.length) : "";
+  return /^[0-9]{1,9}$/.test(rest) ? Number(rest) : 0;
+}
+
+// Creates the item `key` at the end of `box` (and of its mirrors); returns it.
+function addItem(form, box, key) {
+  const fragment = template(box).content.cloneNode(true);
+  substitute(fragment, box.dataset.repeatKey, key);
+  const item = fragment.firstElementChild;
+  item.dataset.repeatItem = key;
+  box.append(fragment);
+  box.dataset.repeatHigh = String(Math.max(Number(box.dataset.repeatHigh || 0), keyNumber(box, key)));
+  for (const mirror of all(form, "[data-repeat-mirror]").filter((m) => m.dataset.repeatMirror === box.dataset.repeat)) addItem(form, mirror, key);
+  return item;
+}
+
+function removeItem(form, box, item) {
+  const key = item.dataset.repeatItem;
+  item.remove();
+  for (const mirror of all(form, "[data-repeat-mirror]").filter((m) => m.dataset.repeatMirror === box.dataset.repeat)) {
+    items(mirror).filter((i) => i.dataset.repeatItem === key).forEach((i) => removeItem(form, mirror, i));
+  }
+}
+
+function newKey(box) {
+  const high = Math.max(Number(box.dataset.repeatHigh || 0), ...items(box).map((i) => keyNumber(box, i.dataset.repeatItem)));
+  return `${box.dataset.repeatPrefix || ""}${high + 1}`;
+}
+
+// Creates exactly the items the answers have (the keys of the object at each container's path, in
+// order), containers inside new items after their parents; mirrors follow their masters.
+function buildRepeats(form, answers) {
+  for (const box of all(form, "[data-repeat]")) if (!box.closest("[data-repeat-item]")) items(box).forEach((i) => i.remove());
+  const keys = (box) => own(getPath(answers, box.dataset.repeat)).map(([key]) => key).filter((key) => KEY.test(key) && !DANGEROUS.has(key));
+  // level by level: the items of the outer containers bring the inner containers
+  for (let depth = 0; depth < 8; depth++) {
+    const empty = all(form, "[data-repeat]:not([data-repeat-mirror])").filter((box) => !items(box).length && keys(box).length);
+    if (!empty.length) break;
+    for (const box of empty) keys(box).forEach((key) => addItem(form, box, key));
+  }
+  syncRepeats(form);
+}
+
+// What repeats show of themselves: item numbers, the "add one" prompt, texts copied from fields.
+function syncRepeats(form) {
+  for (const box of all(form, "[data-repeat]")) {
+    items(box).forEach((item, i) => all(item, "[data-repeat-index]").filter((n) => n.closest("[data-repeat-item]") === item).forEach((n) => (n.textContent = String(i + 1))));
+  }
+  for (const prompt of all(form, "[data-repeat-empty]")) {
+    const box = repeatBox(form, prompt.dataset.repeatEmpty);
+    prompt.hidden = Boolean(box && items(box).length);
+  }
+  syncTexts(form);
+}
+
+function syncTexts(form) {
+  const fields = new Map(all(form, "input[data-path]").map((i) => [i.dataset.path, i]));
+  for (const node of all(form, "[data-text-from]")) node.textContent = fields.get(node.dataset.textFrom)?.value.trim() || node.dataset.textEmpty || "";
 }
 
 // Fills the form from answers in the documented format: Python's read-back of a file, or what this
 // page saved itself. Unknown items are skipped. Returns the meta keys the form has no field for.
 function apply(form, answers) {
   form.reset();
+  buildRepeats(form, answers);
   for (const [q, value] of own(answers.questions)) {
     const fs = byData(form, "[data-question]", "question", q);
     const picked = new Set([].concat(value).map(String));
@@ -275,6 +386,14 @@ function renderDerived(root, out, accept) {
   }
 }
 
+// Short texts beside form elements (e.g. an advisory figure next to the rater's own): every output
+// named by a note gets its text, the others are emptied.
+function renderNotes(root, notes) {
+  const outputs = all(root, "output[data-note-for]");
+  outputs.forEach((o) => (o.textContent = ""));
+  for (const note of notes) outputs.filter((o) => o.dataset.noteFor === note.for).forEach((o) => (o.textContent = note.text));
+}
+
 function renderWarnings(root, warnings) {
   const block = slot(root, "warnings-block");
   block.hidden = !warnings.length;
@@ -357,6 +476,9 @@ function linked(root, item, ...content) {
   return target?.id ? el("a", { href: `#${target.id}` }, ...content) : el("span", {}, ...content);
 }
 
+// A cell's tone (1–5) colours its background; its text always carries the value too.
+const tone = (cell) => (Number.isInteger(cell.tone) && cell.tone >= 1 && cell.tone <= 5 ? { tone: String(cell.tone) } : {});
+
 const withMark = (entry) => (entry.holds === undefined ? [entry.text] : [mark(entry.holds), " ", entry.text]);
 
 function renderBlock(root, b) {
@@ -366,7 +488,7 @@ function renderBlock(root, b) {
   if (b.type === "table") {
     const head = el("thead", {}, el("tr", {}, ...b.head.map((h) => el("th", { scope: "col", textContent: h }))));
     const body = el("tbody", {}, ...b.rows.map((r) => el("tr", { className: r.mark ? "zp-holds" : "" },
-      ...r.cells.map((c) => el(c.head ? "th" : "td", c.head ? { scope: "row" } : {}, linked(root, c.item, ...withMark(c)))))));
+      ...r.cells.map((c) => el(c.head ? "th" : "td", { ...(c.head ? { scope: "row" } : {}), dataset: tone(c) }, linked(root, c.item, ...withMark(c)))))));
     return el("div", { className: "zp-table", tabIndex: 0, role: "region", ariaLabel: b.caption }, el("table", {}, head, body));
   }
   if (b.type === "bars") return barChart(b);
@@ -454,6 +576,7 @@ function init() {
     renderDerived(root, out, acceptSuggestion);
     renderPoints(root, out.ok ? out.questions : out.partial?.questions);
     renderWarnings(root, out.warnings || []);
+    renderNotes(root, out.notes || []);
     const line = out.ok ? (out.view ? renderView(root, out) : renderResult(root, out)) : renderIncomplete(root, out);
     const announce = slot(root, "announce");
     if (announce.textContent !== line) announce.textContent = line;
@@ -504,6 +627,44 @@ function init() {
   });
   form.addEventListener("input", (event) => {
     if (["text", "date", "number"].includes(event.target.type)) schedule(250);
+    if (event.target.type === "text") syncTexts(form);
+  });
+
+  // Repeatable blocks: add one (focus to its first field), remove one (focus to its neighbour, undo
+  // offered: a link's blocks in every table go with it).
+  form.addEventListener("click", (event) => {
+    const add = event.target.closest("button[data-repeat-add]");
+    const remove = event.target.closest("button[data-repeat-remove]");
+    if (add) {
+      const box = repeatBox(form, add.dataset.repeatAdd);
+      if (!box) return;
+      const item = addItem(form, box, newKey(box));
+      syncRepeats(form);
+      syncOff(form);
+      firstField(item)?.focus();
+      schedule(0);
+    } else if (remove) {
+      const item = remove.closest("[data-repeat-item]");
+      const box = item?.parentElement;
+      if (!box?.hasAttribute("data-repeat")) return;
+      const before = current();
+      const next = item.nextElementSibling?.hasAttribute("data-repeat-item") ? item.nextElementSibling : item.previousElementSibling;
+      const neighbour = next?.hasAttribute("data-repeat-item") ? firstField(next) : null;
+      const addButton = byData(form, "button[data-repeat-add]", "repeatAdd", box.dataset.repeat);
+      removeItem(form, box, item);
+      syncRepeats(form);
+      (neighbour || addButton)?.focus();
+      if (root.dataset.msgRemoved) {
+        const undo = el("button", { type: "button", className: "md-button zp-undo", textContent: root.dataset.msgUndo });
+        undo.addEventListener("click", () => {
+          extraMeta = apply(form, before);
+          notice(root, el("p", { textContent: root.dataset.msgUndone }));
+          schedule(0);
+        });
+        notice(root, el("p", {}, root.dataset.msgRemoved, " ", undo));
+      }
+      schedule(0);
+    }
   });
 
   // A figure taken from another calculator's result, in one click: that calculator's answers are
@@ -544,6 +705,23 @@ function init() {
   root.querySelector("[data-action=export]")?.addEventListener("click", () => {
     const blob = new Blob([JSON.stringify(current(), null, 2)], { type: "application/json" });
     const a = el("a", { href: URL.createObjectURL(blob), download: `${rubric}-answers.json` });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  });
+  // A CSV file made by Python from the current answers (offered by calculators that have one).
+  root.querySelector("[data-action=export-csv]")?.addEventListener("click", async () => {
+    if (bootState.stage !== "ready") {
+      notice(root, el("p", { textContent: status.textContent }));
+      return;
+    }
+    const msg = await callScore(rubric, current(), lang, "export_csv");
+    const out = msg.text ? JSON.parse(msg.text) : { ok: false, title: msg.error, errors: [] };
+    if (!out.ok) {
+      notice(root, el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, out.errors || []));
+      return;
+    }
+    const blob = new Blob([out.text], { type: "text/csv;charset=utf-8" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: out.name });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });

@@ -1,5 +1,6 @@
 // Runs Pyodide off the main thread. Boots in stages (runtime → package → ready), reporting each,
-// then answers {id, rubric, answers | bytes, lang} messages with zhiping.api.score_json's JSON text.
+// then answers {id, fn, rubric, answers | bytes, lang} messages with the JSON text of zhiping.api's
+// function `fn`: score_json (the default) or export_csv, nothing else.
 // It knows nothing about any rubric: the Python package holds every rule and text.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
@@ -26,6 +27,7 @@ async function boot(wheelUrl) {
 }
 
 let booting = null;
+const FUNCTIONS = new Set(["score_json", "export_csv"]); // what a page may call
 
 self.onmessage = async (event) => {
   const msg = event.data;
@@ -40,11 +42,13 @@ self.onmessage = async (event) => {
     try {
       await booting;
       const t0 = performance.now();
+      const fn = msg.fn ?? "score_json";
+      if (!FUNCTIONS.has(fn)) throw new Error(`unknown function ${fn}`);
       // A file's bytes go to Python as they are: it decodes them strictly and bounds them.
       const answers = msg.bytes ? pyodide.toPy(new Uint8Array(msg.bytes)) : msg.answers;
       let text;
       try {
-        text = api.score_json(msg.rubric, answers, msg.lang);
+        text = api[fn](msg.rubric, answers, msg.lang);
       } finally {
         if (msg.bytes) answers.destroy();
       }

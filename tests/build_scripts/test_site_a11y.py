@@ -83,7 +83,10 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
     calculators = [RID, *rubrics[4:], *rubrics[2:4], rubrics[1]]
     assert list(sections.values()) == [
         [*(f"rubrics/{r}.md" for r in [*rubrics, "tech-system-1295"]), "glossary.md"],
-        [*(f"calculator/{r}.md" for r in calculators), "answers-format.md"],
+        [
+            *(f"calculator/{r}.md" for r in [*calculators, "tech-system-1295"]),
+            "answers-format.md",
+        ],
         ["offline.md", "performance.md"],
     ]
     # every section title, nested ones too (the editions of a family are grouped), is translated
