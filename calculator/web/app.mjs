@@ -185,6 +185,7 @@ function applyPaths(form, answers) {
     else input.value = value === undefined || value === null || typeof value === "object" ? "" : String(value);
   }
   syncOff(form);
+  syncTexts(form);
 }
 
 function syncOff(form) {
