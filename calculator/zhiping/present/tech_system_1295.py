@@ -557,6 +557,15 @@ def result_dict(r: TechSystemRubric, read: ReadTech, w: Words) -> dict[str, Any]
             for tr in res.tables
             for x in tr.ratings
         ],
+        "references": [
+            {
+                "table": tr.number,
+                "segment": ev.segment,
+                "value": None if ev.value is None else _num(ev.value),
+            }
+            for tr in res.tables
+            for ev in tr.reference
+        ],
         "warnings": _warnings(r, read, res, w),
     }
 
