@@ -1,6 +1,7 @@
-"""Command line: ``python -m zhiping score answers.json [--lang en] [--format text]``.
+"""Command line: ``python -m zhiping score answers.json [--lang en] [--format text|csv]``.
 
-Prints the same result JSON the browser gets (or a readable summary with ``--format text``).
+
+
 Exit status: 0 scored, 1 the answers have problems (listed), 2 the command itself is wrong.
 """
 
@@ -12,7 +13,7 @@ import sys
 from typing import Any
 
 from . import __version__, catalog
-from .api import score_dict
+from .api import export_csv, score_dict
 from .jsonread import MAX_BYTES
 
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     sc = sub.add_parser("score", help="score an answers file (- reads standard input)")
     sc.add_argument("answers")
     sc.add_argument("--lang", choices=["zh", "en"], default="zh")
-    sc.add_argument("--format", choices=["json", "text"], default="json")
+    sc.add_argument("--format", choices=["json", "text", "csv"], default="json")
     sc.add_argument("--rubric", choices=catalog.rubric_ids(), default=None)
     sub.add_parser("rubrics", help="list the rubric ids this build can score")
     args = parser.parse_args(argv)
@@ -93,10 +94,16 @@ def main(argv: list[str] | None = None) -> int:
                 data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         parser.error(f"cannot read {args.answers}: {exc.strerror}")
-    result = score_dict(args.rubric, data, args.lang)
-    shown = (
-        _text(result) if args.format == "text" else json.dumps(result, ensure_ascii=False, indent=2)
-    )
+    if args.format == "csv":
+        result = json.loads(export_csv(args.rubric, data, args.lang))
+        shown = result["text"].rstrip("\r\n") if result["ok"] else _text(result)
+    else:
+        result = score_dict(args.rubric, data, args.lang)
+        shown = (
+            _text(result)
+            if args.format == "text"
+            else json.dumps(result, ensure_ascii=False, indent=2)
+        )
     # Every echoed string is printable already; UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write((shown + "\n").encode("utf-8", "backslashreplace"))
     sys.stdout.flush()

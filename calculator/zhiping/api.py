@@ -13,6 +13,7 @@ from typing import Any
 
 from . import catalog
 from .errors import problem
+from .families import Family
 from .jsonread import read_json
 from .model import LANGS
 from .present.common import Words, errors_dict
@@ -37,6 +38,18 @@ def score_dict(rubric_id: str | None, answers: Data, lang: str = "zh") -> dict[s
     nothing could be read. Never raises for bad input; the input is bounded before it is converted
     (see :mod:`zhiping.jsonread`).
     """
+    opened = _open(rubric_id, answers, lang)
+    if isinstance(opened, dict):
+        return opened
+    family, rubric, raw, words = opened
+    assert family.score is not None, "the bundle holds only rubrics that can be scored"
+    return family.score(rubric, raw, words)
+
+
+def _open(
+    rubric_id: str | None, answers: Data, lang: str
+) -> dict[str, Any] | tuple[Family, Any, dict[str, Any], Words]:
+    """The family, the rubric, the answers object and the words; or the dict saying why not."""
     words = Words(catalog.ui(), lang if lang in LANGS else "zh")
     if lang not in LANGS:
         return errors_dict(rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words)
@@ -53,14 +66,27 @@ def score_dict(rubric_id: str | None, answers: Data, lang: str = "zh") -> dict[s
     if given is not None and given != wanted:
         mismatch = problem("rubric_mismatch", "rubric", given=given, expected=wanted)
         return errors_dict(wanted, [mismatch], words)
-    family, rubric = catalog.family_of(wanted), catalog.rubric(wanted)
-    assert family.score is not None, "the bundle holds only rubrics that can be scored"
-    return family.score(rubric, raw, words)
+    return catalog.family_of(wanted), catalog.rubric(wanted), raw, words
 
 
 def score_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     """:func:`score_dict` as a JSON text (UTF-8 characters kept, not escaped)."""
     return json.dumps(score_dict(rubric_id, answers, lang), ensure_ascii=False)
+
+
+def export_csv(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
+    """The answers as a CSV file, as JSON text: ``{"ok": true, "name", "text"}`` (the text starts
+    with a UTF-8 BOM), or ``{"ok": false, "errors": [...]}`` like :func:`score_dict` (also when the
+    rubric's family has no CSV export: ``no_export``)."""
+    opened = _open(rubric_id, answers, lang)
+    if isinstance(opened, dict):
+        return json.dumps(opened, ensure_ascii=False)
+    family, rubric, raw, words = opened
+    if family.export_csv is None:
+        out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
+    else:
+        out = family.export_csv(rubric, raw, words)
+    return json.dumps(out, ensure_ascii=False)
 
 
 def rubric_ids_json() -> str:

@@ -54,6 +54,15 @@ CODES = (
     "not_yes_no",
     "not_built_or_ai",
     "bad_choice",
+    "bad_id",
+    "too_many",
+    "unknown_segment",
+    "unknown_table",
+    "unknown_column",
+    "grade_out_of_range",
+    "stars_not_here",
+    "not_involved_alone",
+    "no_export",
 )
 
 # Codes that mean "not answered yet" (the answers are incomplete, not wrong).

@@ -21,6 +21,8 @@ from .present.dx_index import score_answers as dx_score_answers
 from .present.smart_factory_national import score_answers as national_score_answers
 from .present.smart_factory_tier import score_answers as tier_score_answers
 from .present.sme import score_answers as sme_score_answers
+from .present.tech_system_1295 import score_answers as tech_score_answers
+from .present.tech_system_1295_csv import export_csv as tech_export_csv
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Family:
     model: Callable[[Any], Any]  # the rubric's dict → frozen model (ModelError names a bad path)
     # (model, answers object, words) → the api's dict; None: published for reading, not scored yet
     score: Callable[[Any, dict[str, Any], Words], dict[str, Any]] | None
+    # (model, answers object, words) → {"ok", "name", "text"}: the answers as a CSV file; None: none
+    export_csv: Callable[[Any, dict[str, Any], Words], dict[str, Any]] | None = None
 
 
 FAMILIES: dict[str, Family] = {
@@ -42,7 +46,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
         ),
-        Family("tech_system_1295", TechSystemRubric.from_dict, None),
+        Family("tech_system_1295", TechSystemRubric.from_dict, tech_score_answers, tech_export_csv),
     )
 }
 

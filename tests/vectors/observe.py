@@ -114,4 +114,15 @@ def _family_mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[s
         check("sub_bands", got, expect["sub_bands"])
     if "official" in expect:
         check("official", (result["score"] or {}).get("official"), expect["official"])
+    if "stars" in expect:  # the "1295" lists: the ratings of the tables the vector names
+        tables = {s[0] for s in expect["stars"]}
+        got = [
+            [s["table"], s["segment"], s["row"], s["advisory"], s["user"], s["outside_band"]]
+            for s in result["stars"]
+            if s["table"] in tables
+        ]
+        check("stars", got, expect["stars"])
+    if "references" in expect:
+        got = [[x["table"], x["segment"], x["value"]] for x in result["references"]]
+        check("references", got, expect["references"])
     return out
