@@ -130,6 +130,10 @@ function collect(form, rubric, extraMeta) {
 // - [data-text-from="<path>"] shows the text typed in that field (data-text-empty when blank);
 //   [data-repeat-index] shows the item's position (1, 2, …); [data-repeat-empty="<path>"] shows only
 //   while that container has no item.
+//
+// Result additions: output[data-note-for="<item>"] shows the text of the result's note for that
+// item (e.g. an advisory figure beside the rater's own); a result table cell's tone (1 weakest …
+// 5 strongest) becomes data-tone, coloured by calculator.css.
 const DANGEROUS = new Set(["__proto__", "prototype", "constructor"]);
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/; // a repeat item's key: safe in a path and an id
 

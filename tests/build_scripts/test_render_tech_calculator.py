@@ -1,7 +1,7 @@
 """The "1295" calculator page: built entirely from the YAML, in both languages — every column of
-every table in the official order, with its header as the visible label and the field its kind asks
-for; the rater's ★ picker per 环 (with the official ★ definitions where the table has them) and its
-advisory note; 不涉及 switching a whole table off; the CSV export offered on this calculator only."""
+every table in the official order, with its header as the visible label and the field its kind
+asks for; the rater's ★ picker per 环 (with the official ★ definitions where the table has them)
+and its advisory note; 不涉及 switching a whole table off; CSV export on this calculator only."""
 
 from __future__ import annotations
 
@@ -44,10 +44,13 @@ def field_markup(t: Table, c: Column, lang: str) -> str:
     n, header = t.number, escape(c.header.get(lang))
     fid, item = cell_id(n, c.id), f"cell:{n}:{{seg}}:{{row}}:{c.id}"
     if c.kind in ("text", "years"):
-        return f'<label for="{fid}">{header}</label> <input type="text" id="{fid}" data-item="{item}"'
+        return f'<label for="{fid}">{header}</label> <input type="text" id="{fid}" ' + (
+            f'data-item="{item}"'
+        )
     if c.kind == "tick":
         return f'<input type="checkbox" id="{fid}" data-item="{item}"'
-    return f'<fieldset class="zp-grade zp-cell" id="{fid}" data-item="{item}">\n<legend>{header}</legend>'
+    legend = f"\n<legend>{header}</legend>"
+    return f'<fieldset class="zp-grade zp-cell" id="{fid}" data-item="{item}">{legend}'
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -91,8 +94,9 @@ def test_the_rater_gives_the_stars_per_link_beside_the_advisory_note(lang: str) 
             assert escape(d.text.get(lang)) in html, (t.number, d.stars)
         if stars.stars.guidance:
             assert escape(stars.stars.guidance.get(lang)) in html
-    rated = {t.number for t in MODEL.tables if t.stars_column and t.stars_column.stars}
-    defined = {t.number for t in MODEL.tables if t.stars_column and t.stars_column.stars.definitions}  # type: ignore[union-attr]
+    specs = {t.number: t.stars_column.stars for t in MODEL.tables if t.stars_column}
+    rated = {n for n, spec in specs.items() if spec}
+    defined = {n for n, spec in specs.items() if spec and spec.definitions}
     assert defined == {1, 6, 7} and defined < rated
     # table 9 rates each row: its ★ column is a field of the row, with its own note
     assert 'data-note-for="cell:9:{seg}:{row}:overall"' in section(lang, 9)

@@ -65,3 +65,42 @@ def test_no_selector_is_built_from_data() -> None:
         assert calls or name != "app.mjs"
         for args in calls:
             assert "${" not in args and "+" not in args, (name, args)
+
+
+# The words a form may use to tell the script what to do (generic: no family of its own).
+VOCABULARY = (
+    "data-path",
+    "data-json",
+    "data-off-when",
+    "data-repeat",
+    "data-repeat-key",
+    "data-repeat-prefix",
+    "data-repeat-mirror",
+    "data-repeat-add",
+    "data-repeat-remove",
+    "data-repeat-item",
+    "data-repeat-index",
+    "data-repeat-empty",
+    "data-text-from",
+    "data-text-empty",
+    "data-note-for",
+)
+
+
+def test_the_form_vocabulary_is_documented_in_the_glue() -> None:
+    comments = "\n".join(
+        line for line in SOURCES["app.mjs"].splitlines() if line.lstrip().startswith("//")
+    )
+    for word in VOCABULARY:
+        assert re.search(rf"{re.escape(word)}(?![\w-])", comments), word
+
+
+def test_the_worker_calls_only_the_api_functions_it_names() -> None:
+    from zhiping import api
+
+    found = re.search(r"const FUNCTIONS = new Set\(\[([^\]]*)\]\)", SOURCES["worker.mjs"])
+    assert found
+    names = set(re.findall(r'"(\w+)"', found.group(1)))
+    assert names == {"score_json", "export_csv"}
+    assert all(callable(getattr(api, name)) for name in names)
+    assert "api[fn]" in SOURCES["worker.mjs"] and "FUNCTIONS.has(fn)" in SOURCES["worker.mjs"]

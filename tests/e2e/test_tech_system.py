@@ -23,11 +23,14 @@ from tests.e2e.test_keyboard import check_focus
 from tests.e2e.test_tier_and_dx import open_calc
 
 RID = "tech-system-1295"
-TABLES = {t["number"]: t for t in yaml.safe_load((RUBRICS / f"{RID}.yaml").read_text("utf-8"))["tables"]}
+TABLES = {
+    t["number"]: t for t in yaml.safe_load((RUBRICS / f"{RID}.yaml").read_text("utf-8"))["tables"]
+}
 
 # What the form holds: every field's id and value (text) or checked state (choices).
-FORM_STATE = """() => [...document.querySelectorAll("#zp-calc form input[data-path]")].map((i) =>
-  [i.id || i.name + "=" + (i.dataset.json ?? ""), i.type === "radio" || i.type === "checkbox" ? i.checked : i.value])"""
+FORM_STATE = """() => [...document.querySelectorAll("#zp-calc form input[data-path]")].map((i) => [
+  i.id || i.name + "=" + (i.dataset.json ?? ""),
+  i.type === "radio" || i.type === "checkbox" ? i.checked : i.value])"""
 
 
 def result(page: Page) -> Locator:
@@ -45,6 +48,13 @@ def add(page: Page, where: str) -> None:
 def pick(page: Page, group: str, nth: int) -> None:
     """Clicks the nth choice of a radio group (0 is the blank choice of grades and ★)."""
     page.locator(f"{group} label.zp-opt").nth(nth).click()
+
+
+def choose(page: Page, group: str, choice: str) -> None:
+    """Clicks the choice ``choice`` (its id) of a choice column's radio group."""
+    page.locator(f"{group} label.zp-opt").filter(
+        has=page.locator(f"input[data-json='{json.dumps(choice)}']")
+    ).click()
 
 
 def build_battery(page: Page) -> None:
@@ -71,12 +81,12 @@ def build_battery(page: Page) -> None:
     add(page, "#t3-s1")
     pick(page, "#t3-s1-r1-origin", 1)  # domestic
     page.fill("#t3-s1-r1-name", "某材料公司")
-    page.locator("#t3-s1-r1-level label.zp-opt").filter(has=page.locator("input[data-json='\"domestic_leading\"']")).click()
+    choose(page, "#t3-s1-r1-level", "domestic_leading")
     pick(page, "#t3-s1-r1-cooperation", 3)
     # table 9, 环 s2: one key software, rated per row
     add(page, "#t9-s2")
     page.fill("#t9-s2-r1-software", "MES")
-    page.locator("#t9-s2-r1-category label.zp-opt").filter(has=page.locator("input[data-json='\"production_control\"']")).click()
+    choose(page, "#t9-s2-r1-category", "production_control")
     pick(page, "#t9-s2-r1-overall", 3)
     pick(page, "#t9-s2-r1-gap", 2)
     page.fill("#t9-s2-r1-static_years", "2.5")
@@ -197,7 +207,8 @@ def test_a_product_in_two_links_to_a_result_and_back(
     for number, table in TABLES.items():
         headers = [c["header"][lang] for c in table["columns"]]
         assert any(
-            len(line) >= len(headers) and all(h in cell for h, cell in zip(headers, line, strict=False))
+            len(line) >= len(headers)
+            and all(h in cell for h, cell in zip(headers, line, strict=False))
             for line in lines
         ), (number, headers)
     assert any("高镍前驱体共沉淀" in line for line in lines)
@@ -274,8 +285,8 @@ def test_completed_with_the_keyboard_alone(
         if not state["inForm"]:
             continue
         where = page.evaluate(
-            """() => { const a = document.activeElement;
-                return a.id || a.dataset.repeatAdd || a.closest('[data-item]')?.dataset.item || ''; }"""
+            """() => { const a = document.activeElement; return a.id || a.dataset.repeatAdd
+                || a.closest('[data-item]')?.dataset.item || ''; }"""
         )
         if where in done:
             continue
