@@ -173,11 +173,12 @@ DIRECTIONS = {
 }
 RATING = ["segment"] * 2 + ["none"] + ["segment"] * 5 + ["row"]
 STAR_DEFINITIONS = {1: 5, 6: 5, 7: 5}  # the other ★ notes say what to weigh instead
-# Texts written by this project (titles, summaries, citations, decisions, the advisory rule and the
-# gap overview): not in the seed. The notice title is transcribed from seed 002 (Traditional).
+# Texts written by this project (titles, summaries, citations, decisions, the advisory rule, the pool
+# proposal rule and the gap overview): not in the seed. The notice title is transcribed from seed 002
+# (Traditional).
 OURS = re.compile(
     r"^\.(short_title|summary|source\.(issuer|notice|copies)|section_sources|decisions|advisory|"
-    r"gap_overview)|\.citation$"
+    r"gap_overview|libraries\.proposal)|\.citation$"
 )
 # OCR damage repaired in the rubric (decision T2): the repaired words → the seed's.
 REPAIRS = {
