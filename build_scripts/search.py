@@ -10,7 +10,9 @@ against the index's own words. What is added here (applied by build_scripts/mkdo
    to ``build/search/userdict.txt`` (jieba's user-dictionary format) for inspection.
 2. **Parts.** A dictionary word hides its parts (孪生 inside 数字孪生), so every Chinese word of a
    section also contributes its parts (jieba's full mode, two characters or more) to a ``parts``
-   field that is indexed but never shown.
+   field that is indexed but never shown. The separator keeps quotes and brackets on English
+   words (“chokepoint”, (software), which no query for the word finds; the bare word goes to the
+   same field.
 3. **Query.** The worker's query segmenter never tried a candidate word that ends at the query's
    last character, so "设备联网" was searched as 设备 alone. The bound is fixed, and the segmented
    Chinese is set apart from adjacent Latin text ("5G工业网络" → "5G 工业网络").
@@ -61,6 +63,9 @@ JOIN = "_"  # joins the words of a phrase into one index word (neither a separat
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")  # Material's zh default (see index)
 TAG = re.compile(r"<[^>]*>")
+# An opening quote or bracket the separator leaves on a word (“usable”, (software): a query, which
+# matches the start of index words, cannot find the word. (What follows a word is no obstacle.)
+OPENED = re.compile(r"^[\"'“‘(\[（《「【]+")
 
 # Start tags of calculator chrome: buttons, ARIA live regions, the slots the script fills, noscript.
 CHROME = re.compile(
@@ -160,11 +165,15 @@ def tokens(text: str) -> list[str]:
 
 
 def parts_field(entry: dict[str, Any], cut_all: Callable[[str], Iterable[str]]) -> str:
-    """The parts (2+ characters) of the section's longer Chinese words, each once, that are not
-    already words of the section; joined by U+200B like Material's segmentation."""
+    """The parts (2+ characters) of the section's longer Chinese words, and its words without the
+    opening quote or bracket the separator leaves on them (“chokepoint” → chokepoint”), each once,
+    that are not already words of the section; joined by U+200B like Material's segmentation."""
     own = {t.lower() for field in ("title", "text") for t in tokens(entry.get(field, ""))}
     found: dict[str, None] = {}
     for token in own:
+        bare = OPENED.sub("", token)
+        if bare and bare != token and bare not in own:
+            found[bare] = None
         if len(token) > 2 and HAN.fullmatch(token):
             for part in cut_all(token):
                 if len(part) >= 2 and part != token and part not in own:

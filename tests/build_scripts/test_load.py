@@ -164,3 +164,36 @@ def test_the_wheel_holds_exactly_the_package_modules() -> None:
         if "__pycache__" not in p.parts
     }
     assert shipped == sources
+
+
+def test_a_broken_pool_rule_stops_the_build_naming_file_path_and_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The "1295" pool proposal rule (decision T20): an unknown column, a tick column read as a
+    grade and a grade 6 are all reported at once."""
+    tech = "tech-system-1295.yaml"
+    folder = copy_rubrics(tmp_path)
+    path = folder / tech
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules = data["libraries"]["proposal"]["rules"]
+    rules[1]["criteria"][2]["column"] = "moon"  # strength, 技术发展水平等级 5
+    rules[0]["criteria"][0].update(kind="grade", grades=[5])  # shortcoming, 无自主能力 (a tick)
+    rules[0]["criteria"][1]["grades"] = [4, 5, 6]  # shortcoming, 差距和赶超难度
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    found = [x for x in issues_of(folder) if x[0] == tech]
+    at = "libraries.proposal.rules"
+    assert found == [
+        (tech, f"{at}[0].criteria[0].kind", "kind"),
+        (tech, f"{at}[0].criteria[1].grades[2]", "levels"),
+        (tech, f"{at}[1].criteria[2].column", "unknown_ref"),
+    ]
+    assert load_or_report(folder) is None
+    err = capsys.readouterr().err
+    assert "3 problem(s) in the rubric files" in err
+    assert (
+        f"{tech}: {at}[0].criteria[0].kind: [kind] 'no_autonomy' of table 1 is a tick column, "
+        "not a grade column"
+    ) in err
+    assert f"{tech}: {at}[0].criteria[1].grades[2]: [levels] grades lie in 1..5: 6" in err
+    assert f"{tech}: {at}[1].criteria[2].column: [unknown_ref] no column of table 1 'moon'" in err

@@ -157,6 +157,61 @@ def test_every_national_scenario_and_kpi_name_lists_the_national_page_first_in_c
     assert not wrong
 
 
+# The "1295" technology innovation system page: found by the words of the nine tables' notes,
+# ★ definitions and grade texts (shown on the page only), and by the names it defines.
+TECH = "tech-system-1295"
+TECH_PAGE = f"rubrics/{TECH}/"
+TECH_CASES = [
+    ("zh", "卡脖子"),  # table 1, 1 ★ and 2 ★ (also a glossary term)
+    ("en", "chokepoint"),  # the same, quoted in the text (“chokepoint”)
+    ("zh", "话语权"),  # table 7, ★ definitions
+    ("zh", "标准必要专利"),  # table 7, 1 ★
+    ("en", "international standardization"),  # table 7, 5 ★
+    ("zh", "受制于人"),  # table 1, technology development level 1 and 2
+    ("zh", "碳达峰"),  # table 8, green development level 5
+    ("en", "hostile countries"),  # table 2, gap rating 5 and stability 1–2
+    ("zh", "科技攻关"),  # table 1, note ⑤
+    ("en", "research breakthrough stage"),  # table 1, note ⑤
+]
+
+
+@pytest.mark.parametrize(("lang", "term"), TECH_CASES, ids=[t for _, t in TECH_CASES])
+def test_a_phrase_of_the_1295_tables_lists_the_1295_page_first(lang: str, term: str) -> None:
+    """First, or right after the glossary when the phrase is a glossary term (卡脖子)."""
+    tables = json.dumps(RUBRICS[TECH]["tables"], ensure_ascii=False).lower()
+    assert term.lower() in tables
+    pages = model(lang).pages(term)
+    first = pages[1] if pages[0] == GLOSSARY_PAGE else pages[0]
+    assert first == TECH_PAGE, pages
+
+
+TECH_NAMES = [
+    (lang, name) for lang in LANGS for name in dict.fromkeys(search._names(RUBRICS[TECH], lang))
+]
+
+
+@pytest.mark.parametrize(("lang", "name"), TECH_NAMES, ids=[n for _, n in TECH_NAMES])
+def test_the_1295_page_is_found_by_the_names_it_defines(lang: str, name: str) -> None:
+    """Lists, tables, key-technology classes, pools, choices. A name other pages also give
+    (企业, 质量) may list them first."""
+    assert TECH_PAGE in namers(name, lang)
+    pages = model(lang).pages(name)
+    assert TECH_PAGE in pages
+    if len(name) > 2:
+        first = pages[1] if pages[0] == GLOSSARY_PAGE else pages[0]
+        assert first == TECH_PAGE, pages
+
+
+def test_a_word_opened_by_a_quote_is_also_indexed_bare() -> None:
+    entry = {"title": "x", "text": "in a “chokepoint” field (software) and “usable"}
+    parts = search.parts_field(entry, lambda s: [s]).split("\u200b")
+    assert "chokepoint”" in parts and "software)" in parts and "usable" in parts
+    assert "field" not in parts  # words already bare are not repeated
+    m = model("en")
+    assert "“chokepoint”" in {t for d in m.docs for t in m.tokens(d["text"])}
+    assert TECH_PAGE in m.pages("chokepoint")
+
+
 @pytest.mark.parametrize(
     "term", ["数字孪生", "设备联网", "专精特新", "数字化转型", "供应链可视化", "综合能源消费量"]
 )

@@ -173,11 +173,12 @@ DIRECTIONS = {
 }
 RATING = ["segment"] * 2 + ["none"] + ["segment"] * 5 + ["row"]
 STAR_DEFINITIONS = {1: 5, 6: 5, 7: 5}  # the other ★ notes say what to weigh instead
-# Texts written by this project (titles, summaries, citations, decisions, the advisory rule and the
-# gap overview): not in the seed. The notice title is transcribed from seed 002 (Traditional).
+# Texts written by this project (titles, summaries, citations, decisions, the advisory rule, the
+# pool proposal rule and the gap overview): not in the seed. The notice title is transcribed from
+# seed 002 (Traditional).
 OURS = re.compile(
     r"^\.(short_title|summary|source\.(issuer|notice|copies)|section_sources|decisions|advisory|"
-    r"gap_overview)|\.citation$"
+    r"gap_overview|libraries\.proposal)|\.citation$"
 )
 # OCR damage repaired in the rubric (decision T2): the repaired words → the seed's.
 REPAIRS = {
@@ -214,6 +215,11 @@ def seed() -> str:
     return norm(SEED.read_text(encoding="utf-8"))
 
 
+def criterion(data: dict, pool: int, index: int) -> dict:
+    found: dict = data["libraries"]["proposal"]["rules"][pool]["criteria"][index]
+    return found
+
+
 def table(data: dict, number: int) -> dict:
     found: dict = data["tables"][number - 1]
     assert found["number"] == number
@@ -245,6 +251,15 @@ def test_validates_against_schema(data: dict) -> None:
         (lambda d: d["tables"][0].update(colour="red"), "unknown key"),
         (lambda d: d["source"].update(number="工信部科〔2023〕122号"), "a number not in the text"),
         (lambda d: d["decisions"][0].update(reuses=["B1"]), "a reuse that is not a D id"),
+        (lambda d: d["libraries"]["proposal"].update(official=True), "proposals marked official"),
+        (lambda d: criterion(d, 0, 0).update(kind="choice"), "a criterion on a choice"),
+        (lambda d: criterion(d, 0, 0).update(grades=[5]), "a tick criterion with grades"),
+        (lambda d: criterion(d, 0, 1).update(grades=[]), "a grade criterion without grades"),
+        (lambda d: criterion(d, 0, 1).update(grades=[0, 4]), "grade 0"),
+        (lambda d: criterion(d, 0, 1).update(tables=[1, 10]), "table 10"),
+        (lambda d: criterion(d, 0, 1).update(tables=[]), "no table"),
+        (lambda d: criterion(d, 2, 0).update(weight=1), "unknown key in a criterion"),
+        (lambda d: d["libraries"]["proposal"].pop("decision"), "proposals without their decision"),
     ],
 )
 def test_the_schema_refuses_a_broken_copy(data: dict, change, where: str) -> None:
@@ -404,6 +419,114 @@ def test_libraries(data: dict) -> None:
     assert names == ["短板技术攻关库", "长板技术储备库", "先进适用技术推广库"]
     quoted = "".join(x["text"]["zh"] for x in data["libraries"]["texts"])
     assert all(name in quoted for name in names)
+
+
+# The pool proposal rule of decision T20, typed in: pool → (criterion, tables, the column's official
+# header, kind, grades).
+POOL_RULE = {
+    "shortcoming": [
+        ("no_autonomy", [1], "属于无自主能力（完全依赖）的技术", "tick", []),
+        ("large_gap", [1, 4, 5, 6, 9], "差距和赶超难度", "grade", [4, 5]),
+        ("material_gap", [2], "国内外差距评价", "grade", [4, 5]),
+    ],
+    "strength": [
+        ("no_gap", [1, 4, 5, 6, 9], "差距和赶超难度", "grade", [1]),
+        ("material_strength", [2], "国内外差距评价", "grade", [1]),
+        ("leading_level", [1], "技术发展水平等级", "grade", [5]),
+    ],
+    "promotion": [("mature", [1], "属于成熟的可大面积推广的技术", "tick", [])],
+}
+# What the grades a criterion takes mean, typed in from the notes (table → level texts, in order).
+GAP_4_5 = ["所处水平与国外有5~10年差距", "所处水平与国外有10年以上差距，赶超难度非常大"]
+GAP_1 = ["所处水平基本无差距"]
+GRADE_TEXTS = {
+    "large_gap": {1: ["所处水平与国外有5~10年差距", "所处水平与国外有10年以上差距"]}
+    | dict.fromkeys((4, 5, 6, 9), GAP_4_5),
+    "material_gap": {
+        2: ["物料主要来自国外，国内物料处于“不好用”阶段", "国内尚无相关物料供应商，受敌对国家把控"]
+    },
+    "no_gap": {1: ["所处水平与国外基本无差距"]} | dict.fromkeys((4, 5, 6, 9), GAP_1),
+    "material_strength": {
+        2: ["国内物料市场占有率高，已具备较强国际竞争力，国际市场占有率位居前列"]
+    },
+    "leading_level": {1: ["自有技术体系建立完善，关键技术达到国际领先水平"]},
+}
+# Note ⑤ of table 1, the reason of the two tick criteria: the class's stage, as printed.
+NOTE_5 = {
+    "no_autonomy": "表示技术对外完全依赖，处于科技攻关阶段",
+    "mature": "5级表示技术先进成熟并可开展大面积推广",
+}
+QUOTED = re.compile(r"“([^”]+)”")
+
+
+def test_the_pool_rule_is_decision_t20_typed_in(data: dict) -> None:
+    p = data["libraries"]["proposal"]
+    assert p["official"] is False and p["decision"] == "T20"
+    assert p["label"] == {"zh": "建议，非官方", "en": "advisory, not official"}
+    pools = [x["id"] for x in data["libraries"]["items"]]
+    assert [r["pool"] for r in p["rules"]] == pools == list(POOL_RULE)
+    for r in p["rules"]:
+        got = []
+        for c in r["criteria"]:
+            headers = {
+                next(x for x in table(data, n)["columns"] if x["id"] == c["column"])["header"]["zh"]
+                for n in c["tables"]
+            }
+            assert len(headers) == 1, c["id"]  # one column id, one official column
+            got.append((c["id"], c["tables"], headers.pop(), c["kind"], c["grades"]))
+        assert got == POOL_RULE[r["pool"]]
+
+
+@pytest.mark.parametrize("name", GRADE_TEXTS)
+def test_the_grades_a_criterion_takes_mean_what_the_notes_print(
+    data: dict, seed: str, name: str
+) -> None:
+    c = next(
+        c for r in data["libraries"]["proposal"]["rules"] for c in r["criteria"] if c["id"] == name
+    )
+    assert sorted(GRADE_TEXTS[name]) == c["tables"]
+    for number, texts_typed in GRADE_TEXTS[name].items():
+        column = next(x for x in table(data, number)["columns"] if x["id"] == c["column"])
+        levels = {lv["level"]: lv["text"]["zh"] for lv in column["scale"]["levels"]}
+        assert [levels[g] for g in c["grades"]] == texts_typed
+        assert all(norm(t) in seed for t in texts_typed)
+
+
+@pytest.mark.parametrize(("name", "stage"), NOTE_5.items())
+def test_the_tick_criteria_rest_on_note_5(data: dict, seed: str, name: str, stage: str) -> None:
+    c = next(
+        c for r in data["libraries"]["proposal"]["rules"] for c in r["criteria"] if c["id"] == name
+    )
+    assert norm(stage) in seed
+    assert stage in table(data, 1)["notes"][5]["text"]["zh"]
+    quotes = QUOTED.findall(c["text"]["zh"])
+    assert any(q in stage for q in quotes) and "注⑤" in c["text"]["zh"]
+
+
+def test_every_official_words_the_pool_rule_quotes_are_in_the_seed(data: dict, seed: str) -> None:
+    """The criteria's and decision T20's zh texts quote the official words they rest on; every
+    quotation is in the seed (but the label, which is ours)."""
+    p = data["libraries"]["proposal"]
+    t20 = next(d for d in data["decisions"] if d["id"] == "T20")
+    zh = [c["text"]["zh"] for r in p["rules"] for c in r["criteria"]]
+    zh += [t20["text"]["zh"], t20["reason"]["zh"]]
+    quotes = [q for t in zh for q in QUOTED.findall(t) if q != p["label"]["zh"]]
+    assert len(quotes) >= 20
+    assert [q for q in quotes if as_printed(q) not in seed] == []
+
+
+def test_decision_t20_states_the_rule_says_it_is_not_official_and_leaves_the_rater_to_decide(
+    data: dict,
+) -> None:
+    t20 = next(d for d in data["decisions"] if d["id"] == "T20")
+    assert "非官方" in t20["title"]["zh"] and "not official" in t20["title"]["en"]
+    assert "由填表人决定" in t20["text"]["zh"] and "the rater decides" in t20["text"]["en"]
+    assert "不是官方分类" in t20["reason"]["zh"] and "not an official" in t20["reason"]["en"]
+    for pool in data["libraries"]["items"]:  # the rule names every pool …
+        assert pool["name"]["zh"] in t20["text"]["zh"] and pool["name"]["en"] in t20["text"]["en"]
+    for header in ("差距和赶超难度", "国内外差距评价", "技术发展水平等级"):  # … and column it reads
+        assert header in t20["text"]["zh"]
+    assert (t20["applies_to"], t20["reuses"], t20["binding"]) == (["libraries"], [], "new")
 
 
 def test_the_advisory_rule_is_ours_and_says_so(data: dict) -> None:

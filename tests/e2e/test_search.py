@@ -29,6 +29,7 @@ EITHER = (GLOSSARY_PAGE, RUBRIC_PAGE)
 KEYWORDS = search.page_keywords(GLOSSARY_DATA, RUBRICS)
 TIERS = tuple(p for p in (f"rubrics/{rid}/" for rid in RUBRICS) if "smart-factory-tier" in p)
 DX = ("rubrics/jiangsu-dx-2025/", "rubrics/inner-mongolia-capability-2025/")
+TECH = "rubrics/tech-system-1295/"
 
 
 def shown_on(pages: tuple[str, ...]) -> tuple[str, ...]:
@@ -81,6 +82,13 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
     # Measured before the phrases field: "Production safety" (an SME scenario) listed the tier
     # pages first, which name "Production operations" and "Safety management and control".
     ("en", "Production safety", (RUBRIC_PAGE,)),
+    # The "1295" page: words of its tables' ★ definitions and grade texts, in both languages (卡脖子
+    # is also a glossary term; “chokepoint” is quoted in the text).
+    ("zh", "卡脖子", (GLOSSARY_PAGE, TECH)),
+    ("en", "chokepoint", (GLOSSARY_PAGE, TECH)),
+    ("zh", "话语权", (TECH,)),
+    ("en", "international standardization", (TECH,)),
+    ("en", "hostile countries", (TECH,)),
 ]
 MODELS: dict[str, SearchModel] = {}
 

@@ -208,6 +208,36 @@ vectors: list[dict[str, Any]] = [
         },
     },
     {
+        "name": "rows proposed for the three pools, with their reasons",
+        "why": "Decision T20 (ours): row 1 has 差距 1 (基本无差距) and 技术发展水平等级 5 → strength pool "
+        "(no_gap, leading_level), and is ticked 成熟的可大面积推广 → promotion pool (mature). Row 2 is "
+        "ticked 无自主能力 and has 差距 4 (5~10年) → shortcoming pool (no_autonomy, large_gap). Pools in "
+        "the official order: 短板, 长板, 推广. Advisory ★: row 1 (5 + 5) ÷ 2 = 5, row 2 (6 − 4) = 2; "
+        "mean 3.5 → ★4, kept within the 1★ band of 无自主能力 → ★1.",
+        "lang": "zh",
+        "answers": product(
+            {
+                "1": {
+                    "segments": {
+                        "s1": rows(
+                            {"technology": "叠片", "level": 5, "gap": 1, "mature": True},
+                            {"technology": "隔膜涂覆", "gap": 4, "no_autonomy": True},
+                        )
+                    }
+                }
+            }
+        ),
+        "expect": {
+            "ok": True,
+            "stars": [[1, "s1", None, 1, None, False]],
+            "proposals": [
+                ["shortcoming", 1, "s1", "r2", ["no_autonomy", "large_gap"]],
+                ["strength", 1, "s1", "r1", ["no_gap", "leading_level"]],
+                ["promotion", 1, "s1", "r1", ["mature"]],
+            ],
+        },
+    },
+    {
         "name": "不涉及 gives nothing; with rows it is an error",
         "why": "A table marked 不涉及 has no rows and no ★ (decision T16): table 4 alone is fine; "
         "table 5 marked 不涉及 and given a row is an error on table:5.",

@@ -122,6 +122,12 @@ def _family_mismatches(result: dict[str, Any], expect: dict[str, Any]) -> list[s
             if s["table"] in tables
         ]
         check("stars", got, expect["stars"])
+    if "proposals" in expect:
+        got = [
+            [p["pool"], p["table"], p["segment"], p["row"], p["reasons"]]
+            for p in result["proposals"]
+        ]
+        check("proposals", got, expect["proposals"])
     if "references" in expect:
         got = [[x["table"], x["segment"], x["value"]] for x in result["references"]]
         check("references", got, expect["references"])

@@ -3,12 +3,13 @@ once."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from zhiping import catalog
-from zhiping.api import score_dict
+from zhiping.api import export_csv, score_dict
 from zhiping.errors import CODES
 
 from .helpers import doc, maximum, minimum, scenarios, text
@@ -123,7 +124,8 @@ CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
 
 def test_every_code_has_a_case_and_a_message_in_both_languages() -> None:
     ui = catalog.ui()["errors"]
-    assert set(CODES) == set(CASES) | set(FAMILY_CASES) | {"rubric_mismatch", "unknown_lang"}
+    others = {"rubric_mismatch", "unknown_lang", "no_export"}  # tested below
+    assert set(CODES) == set(CASES) | set(FAMILY_CASES) | others
     for code in CODES:
         assert ui[code]["zh"] and ui[code]["en"]
 
@@ -133,6 +135,7 @@ def fam(rubric: str, **answers: Any) -> str:
 
 
 TIER, DX, NAT = "smart-factory-tier-jiangsu-2025", "jiangsu-dx-2025", "smart-factory-national-2025"
+TECH, ONE = "tech-system-1295", {"s1": {"name": "正极材料"}}
 FAMILY_CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
     # the codes of the other families, through the same api
     "unknown_scenario_number": (
@@ -211,6 +214,46 @@ FAMILY_CASES: dict[str, tuple[str | bytes, tuple[str, str], str]] = {
         "built",
     ),
     "bad_choice": (fam(NAT, position="top"), ("bad_choice", "input:position"), "top"),
+    "bad_id": (fam(TECH, segments={"1": {}}), ("bad_id", "segment:1"), "字母开头"),
+    "too_many": (
+        fam(TECH, segments={f"s{i}": {} for i in range(61)}),
+        ("too_many", "segments"),
+        "60",
+    ),
+    "unknown_segment": (
+        fam(TECH, segments=ONE, tables={"2": {"segments": {"s9": {}}}}),
+        ("unknown_segment", "table:2"),
+        "s9",
+    ),
+    "unknown_table": (
+        fam(TECH, segments=ONE, tables={"0": {}}),
+        ("unknown_table", "table:0"),
+        "表 1",
+    ),
+    "unknown_column": (
+        fam(TECH, segments=ONE, tables={"2": {"segments": {"s1": {"rows": {"r1": {"x": 1}}}}}}),
+        ("unknown_column", "cell:2:s1:r1:x"),
+        "「x」",
+    ),
+    "grade_out_of_range": (
+        fam(TECH, segments=ONE, tables={"2": {"segments": {"s1": {"stars": 9}}}}),
+        ("grade_out_of_range", "stars:2:s1"),
+        "「9」",
+    ),
+    "stars_not_here": (
+        fam(TECH, segments=ONE, tables={"3": {"segments": {"s1": {"stars": 2}}}}),
+        ("stars_not_here", "stars:3:s1"),
+        "表3",
+    ),
+    "not_involved_alone": (
+        fam(
+            TECH,
+            segments=ONE,
+            tables={"2": {"not_involved": True, "segments": {"s1": {"stars": 2}}}},
+        ),
+        ("not_involved_alone", "table:2"),
+        "不涉及",
+    ),
 }
 
 
@@ -223,6 +266,12 @@ def test_error_code(code: str) -> None:
     assert word in message
     en = next(e["message"] for e in errors(raw, "en") if (e["code"], e["item"]) == pair)
     assert en != message and "{" not in en
+
+
+def test_a_calculator_without_csv_export_says_so() -> None:
+    out = json.loads(export_csv(None, text(doc()), "en"))
+    assert [e["code"] for e in out["errors"]] == ["no_export"]
+    assert "no CSV export" in out["errors"][0]["message"]
 
 
 def test_rubric_mismatch() -> None:

@@ -116,3 +116,35 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "cannot read" in proc.stderr and "Traceback" not in proc.stderr
+
+
+TECH = {
+    "rubric": "tech-system-1295",
+    "product": "锂离子动力电池",
+    "segments": {"s1": {"name": "正极材料"}},
+    "tables": {
+        "2": {
+            "segments": {"s1": {"rows": {"r1": {"gap_rating": 4, "diversity": 2, "stability": 3}}}}
+        }
+    },
+}
+
+
+def test_the_1295_lists_print_their_advisory_stars(tmp_path: Path, capsys: object) -> None:
+    raw = json.dumps(TECH, ensure_ascii=False)
+    assert main(["score", str(write(tmp_path, raw)), "--format", "text"]) == 0
+    shown = capsys.readouterr().out  # type: ignore[attr-defined]
+    # the inventory's worked example: (2 + 2 + 3) ÷ 3 = 2.33 → ★2, labelled advisory
+    assert "(2 + 2 + 3) ÷ 3 = 2.33" in shown and "建议值，非官方" in shown
+    assert "表2 物料清单 · 正极材料：★★（2★，建议值）" in shown
+
+
+def test_csv_format_prints_the_official_layout(tmp_path: Path, capsys: object) -> None:
+    raw = json.dumps(TECH, ensure_ascii=False)
+    assert main(["score", str(write(tmp_path, raw)), "--format", "csv", "--lang", "en"]) == 0
+    shown = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert shown.startswith("\ufeff") and "Table 2 Materials List\r\n" in shown
+    # an SME answers file has no CSV export: the problem is printed, exit 1
+    sme = write(tmp_path, text(doc(maximum(), scenarios())))
+    assert main(["score", str(sme), "--format", "csv", "--lang", "en"]) == 1
+    assert "no_export" in capsys.readouterr().out  # type: ignore[attr-defined]

@@ -17,6 +17,8 @@ KEYS = [
     *("indicators", "amounts", "scenarios", "maturity", "score", "declarations", "position"),
     *("held", "meta", "level", "not_applicable", "1", "3", "7", "40", "41", "01", "eligibility"),
     *("total_since_2014", "national_leading", "ai", "built", "__proto__", "\u0000", "不涉及"),
+    *("product", "segments", "tables", "rows", "stars", "not_involved", "s1", "r1", "gap"),
+    *("origin", "overall", "static_years", "technology", "name", "2", "9"),
 ]
 scalars = st.one_of(
     st.none(),

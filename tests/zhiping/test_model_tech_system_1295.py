@@ -14,8 +14,11 @@ import yaml
 
 from zhiping.model.common import ModelError
 from zhiping.model.tech_system_1295 import (
+    GRADE,
     HIGHER_WORSE,
     PER_ROW,
+    TICK,
+    ProposalRule,
     StarBand,
     TechDecision,
     TechSystemRubric,
@@ -115,10 +118,67 @@ def test_decisions_round_trip_and_name_what_they_reuse() -> None:
         assert TechDecision.from_dict(d.to_dict(), "x") == d
 
 
+def test_the_pool_proposal_rule_is_ours_and_round_trips() -> None:
+    data = raw()
+    m = TechSystemRubric.from_dict(data)
+    p = m.proposal
+    assert (p.official, p.decision, p.label.en) == (False, "T20", "advisory, not official")
+    got = [
+        (r.pool, [(c.id, c.kind, c.column, c.tables, c.grades) for c in r.criteria])
+        for r in p.rules
+    ]
+    assert got == [
+        (
+            "shortcoming",
+            [
+                ("no_autonomy", TICK, "no_autonomy", (1,), ()),
+                ("large_gap", GRADE, "gap", (1, 4, 5, 6, 9), (4, 5)),
+                ("material_gap", GRADE, "gap_rating", (2,), (4, 5)),
+            ],
+        ),
+        (
+            "strength",
+            [
+                ("no_gap", GRADE, "gap", (1, 4, 5, 6, 9), (1,)),
+                ("material_strength", GRADE, "gap_rating", (2,), (1,)),
+                ("leading_level", GRADE, "level", (1,), (5,)),
+            ],
+        ),
+        ("promotion", [("mature", TICK, "mature", (1,), ())]),
+    ]
+    assert p.to_dict() == data["libraries"]["proposal"]
+    assert ProposalRule.from_dict(p.to_dict(), "x") == p
+
+
+def test_pool_rules_follow_the_order_of_the_pools() -> None:
+    data = raw()
+    data["libraries"]["proposal"]["rules"].reverse()
+    m = TechSystemRubric.from_dict(data)
+    assert [r.pool for r in m.proposal.rules] == ["promotion", "strength", "shortcoming"]
+    assert [r.pool for r in m.pool_rules()] == [x.id for x in m.libraries]
+    assert [x.id for x in m.libraries] == ["shortcoming", "strength", "promotion"]
+
+
+def _rule(d: dict[str, Any], pool: int, criterion: int) -> dict[str, Any]:
+    """Criterion ``criterion`` of the ``pool``-th rule of the proposal."""
+    found: dict[str, Any] = d["libraries"]["proposal"]["rules"][pool]["criteria"][criterion]
+    return found
+
+
+P = "libraries.proposal"
+
+
 @pytest.mark.parametrize(
     ("change", "path"),
     [
         (lambda d: d.pop("tables"), "tables"),
+        (lambda d: d["libraries"].pop("proposal"), P),
+        (lambda d: d["libraries"]["proposal"].update(official="no"), f"{P}.official"),
+        (lambda d: d["libraries"]["proposal"].update(rules={}), f"{P}.rules"),
+        (lambda d: _rule(d, 0, 0).update(kind="choice"), f"{P}.rules[0].criteria[0].kind"),
+        (lambda d: _rule(d, 0, 1).update(grades="4"), f"{P}.rules[0].criteria[1].grades"),
+        (lambda d: _rule(d, 0, 1).update(tables=["1"]), f"{P}.rules[0].criteria[1].tables[0]"),
+        (lambda d: _rule(d, 2, 0).pop("text"), f"{P}.rules[2].criteria[0].text"),
         (lambda d: d["tables"][0].update(number="1"), "tables[0].number"),
         (lambda d: d["tables"][0].update(rating="sometimes"), "tables[0].rating"),
         (lambda d: d["tables"][1].update(line="middle"), "tables[1].line"),
@@ -352,6 +412,62 @@ BROKEN: list[tuple[Any, tuple[str, str]]] = [
     ),
     (lambda d: d["gap_overview"]["bands"][4].update(max=20), ("gap_overview.bands[4].max", "band")),
     (lambda d: d["gap_overview"]["bands"][0].update(min=1), ("gap_overview.bands[0]", "band")),
+    # the pool proposal rule (decision T20): tables, columns, kinds, grades, pools, its decision
+    (
+        lambda d: _rule(d, 1, 2).update(column="moon"),
+        (f"{P}.rules[1].criteria[2].column", "unknown_ref"),
+    ),
+    (
+        lambda d: _rule(d, 0, 0).update(kind="grade", grades=[5]),  # a tick column read as a grade
+        (f"{P}.rules[0].criteria[0].kind", "kind"),
+    ),
+    (
+        lambda d: _rule(d, 1, 0).update(kind="tick", grades=[]),  # a grade column read as a tick
+        (f"{P}.rules[1].criteria[0].kind", "kind"),
+    ),
+    (
+        lambda d: _rule(d, 0, 1)["grades"].append(6),
+        (f"{P}.rules[0].criteria[1].grades[2]", "levels"),
+    ),
+    (
+        lambda d: _rule(d, 1, 0).update(grades=[0]),
+        (f"{P}.rules[1].criteria[0].grades[0]", "levels"),
+    ),
+    (
+        lambda d: _rule(d, 0, 1).update(grades=[4, 4]),
+        (f"{P}.rules[0].criteria[1].grades[1]", "duplicate_id"),
+    ),
+    (lambda d: _rule(d, 0, 1).update(grades=[]), (f"{P}.rules[0].criteria[1].grades", "empty")),
+    (lambda d: _rule(d, 2, 0).update(grades=[1]), (f"{P}.rules[2].criteria[0].grades", "kind")),
+    (
+        lambda d: _rule(d, 0, 1)["tables"].append(10),
+        (f"{P}.rules[0].criteria[1].tables[5]", "unknown_ref"),
+    ),
+    (
+        lambda d: _rule(d, 0, 1)["tables"].append(4),
+        (f"{P}.rules[0].criteria[1].tables[5]", "duplicate_id"),
+    ),
+    (
+        lambda d: _rule(d, 0, 1)["tables"].append(3),
+        (f"{P}.rules[0].criteria[1].column", "unknown_ref"),
+    ),
+    (
+        lambda d: _rule(d, 1, 2).update(column="commonality"),
+        (f"{P}.rules[1].criteria[2].column", "direction"),
+    ),
+    (
+        lambda d: d["libraries"]["proposal"]["rules"][0].update(pool="moon"),
+        (f"{P}.rules[0].pool", "unknown_ref"),
+    ),
+    (
+        lambda d: d["libraries"]["proposal"]["rules"][1].update(pool="shortcoming"),
+        (f"{P}.rules[1].pool", "duplicate_id"),
+    ),
+    (
+        lambda d: _rule(d, 1, 0).update(id="large_gap"),
+        (f"{P}.rules[1].criteria[0].id", "duplicate_id"),
+    ),
+    (lambda d: d["libraries"]["proposal"].update(decision="T99"), (f"{P}.decision", "unknown_ref")),
     # decisions and their mentions
     (lambda d: d["decisions"][1].update(id="T1"), ("decisions[1].id", "duplicate_id")),
     (
@@ -376,6 +492,31 @@ def test_marking_the_rule_official_is_caught_by_the_checks_too() -> None:
     data = raw()
     data["advisory"]["official"] = True
     data["gap_overview"]["official"] = True
+    data["libraries"]["proposal"]["official"] = True
     found = issues(data)
     assert ("advisory.official", "official") in found
     assert ("gap_overview.official", "official") in found
+    assert ("libraries.proposal.official", "official") in found
+
+
+def test_a_broken_pool_rule_is_reported_whole() -> None:
+    """Every problem at once: an unknown column, a tick column read as a grade and a grade 6."""
+    data = raw()
+    _rule(data, 1, 2).update(column="moon")
+    _rule(data, 0, 0).update(kind="grade", grades=[5])
+    _rule(data, 0, 1)["grades"].append(6)
+    model = TechSystemRubric.from_dict(data)
+    found = [
+        (i.path, i.code, i.message)
+        for i in check_tech_system_1295(model, data, "f.yaml")
+        if i.path.startswith(P)
+    ]
+    assert found == [
+        (
+            f"{P}.rules[0].criteria[0].kind",
+            "kind",
+            "'no_autonomy' of table 1 is a tick column, not a grade column",
+        ),
+        (f"{P}.rules[0].criteria[1].grades[2]", "levels", "grades lie in 1..5: 6"),
+        (f"{P}.rules[1].criteria[2].column", "unknown_ref", "no column of table 1 'moon'"),
+    ]

@@ -1,7 +1,7 @@
 """The advisory ★ of the "1295" lists, rule by rule (shared/DECISIONS.md, technology innovation
-system, reading inventory §9.5; the rubric's decisions T8–T16), on the transcribed rubric
-(rubrics/tech-system-1295.yaml). Every expectation is worked out by hand from the rule; the
-inventory's worked example is the first test."""
+system, reading inventory §9.5; the rubric's decisions T8–T16), and the rows proposed for the three
+pools (decision T20), on the transcribed rubric (rubrics/tech-system-1295.yaml). Every expectation
+is worked out by hand from the rule; the inventory's worked example is the first test."""
 
 from __future__ import annotations
 
@@ -565,3 +565,245 @@ def test_a_better_enterprise_never_lowers_the_reference_value(
         better[i] = (domestic, level, coop + 1)
     before, after = value(rows), value(better)
     assert before is None or (after is not None and after >= before)
+
+
+# ---- pool proposals (decision T20: ours, not official; the rater decides) ------------------------
+# The rule, typed in from decision T20 (not read from the rubric): pool → criterion → (tables,
+# column, the grades that meet it; None: met when ticked).
+POOL_RULE: dict[str, dict[str, tuple[set[int], str, set[int] | None]]] = {
+    "shortcoming": {
+        "no_autonomy": ({1}, "no_autonomy", None),
+        "large_gap": ({1, 4, 5, 6, 9}, "gap", {4, 5}),
+        "material_gap": ({2}, "gap_rating", {4, 5}),
+    },
+    "strength": {
+        "no_gap": ({1, 4, 5, 6, 9}, "gap", {1}),
+        "material_strength": ({2}, "gap_rating", {1}),
+        "leading_level": ({1}, "level", {5}),
+    },
+    "promotion": {"mature": ({1}, "mature", None)},
+}
+# The column naming a row, per table (the row labels of the annex's tables).
+LABEL = {1: "technology", 2: "material", 4: "tool", 5: "equipment", 6: "technology", 9: "software"}
+
+Got = tuple[str, int, str, int, str | None, tuple[tuple[str, str, int | bool], ...]]
+
+
+def meets(value: Any, grades: set[int] | None) -> bool:
+    """By the rule typed in: a tick is met by True; a grade by a whole number among ``grades``."""
+    if grades is None:
+        return value is True
+    return type(value) is int and value in grades  # True == 1, so never a tick for a grade
+
+
+def proposals(tables: dict[int, TableAnswers], links: tuple[Link, ...] = LINKS) -> list[Got]:
+    """(pool, table, 环, row, label, ((criterion, column, value), …)) of every proposal."""
+    return [
+        (
+            p.pool,
+            p.table,
+            p.segment,
+            p.row,
+            p.label,
+            tuple((x.criterion, x.column, x.value) for x in p.reasons),
+        )
+        for p in score(tables, links).proposals
+    ]
+
+
+def one_row(number: int, **cells: Any) -> list[Got]:
+    """The proposals of one row in 环 housing of table ``number``, named 甲."""
+    return proposals({number: TableAnswers(rows=(row(**{LABEL[number]: "甲"}, **cells),))})
+
+
+@pytest.mark.parametrize(
+    ("number", "cells", "pool", "reason"),
+    [
+        (1, {"no_autonomy": True}, "shortcoming", ("no_autonomy", "no_autonomy", True)),
+        *[
+            (n, {"gap": g}, "shortcoming", ("large_gap", "gap", g))
+            for n in (1, 4, 5, 6, 9)
+            for g in (4, 5)
+        ],
+        (2, {"gap_rating": 4}, "shortcoming", ("material_gap", "gap_rating", 4)),
+        (2, {"gap_rating": 5}, "shortcoming", ("material_gap", "gap_rating", 5)),
+        *[(n, {"gap": 1}, "strength", ("no_gap", "gap", 1)) for n in (1, 4, 5, 6, 9)],
+        (2, {"gap_rating": 1}, "strength", ("material_strength", "gap_rating", 1)),
+        (1, {"level": 5}, "strength", ("leading_level", "level", 5)),
+        (1, {"mature": True}, "promotion", ("mature", "mature", True)),
+    ],
+)
+def test_each_criterion_alone_proposes_its_row_for_its_pool(
+    number: int, cells: dict[str, Any], pool: str, reason: tuple[str, str, int | bool]
+) -> None:
+    assert one_row(number, **cells) == [(pool, number, HOUSING, 0, "甲", (reason,))]
+
+
+@pytest.mark.parametrize(
+    ("number", "cells"),
+    [
+        *[(n, {"gap": g}) for n in (1, 4, 5, 6, 9) for g in (2, 3)],  # 1–3 or 3–5 years behind
+        (2, {"gap_rating": 2}),
+        (2, {"gap_rating": 3}),  # “能用”: neither end
+        *[(1, {"level": lv}) for lv in (1, 2, 3, 4)],  # only 5 is 国际领先
+        (1, {"needs_industrialization": True}),  # the middle class goes to no pool
+        (1, {"no_autonomy": False, "mature": False}),  # a tick set to false is no tick
+        (1, {"commonality": 5}),  # descriptive: neither strong nor weak
+        (2, {"diversity": 1, "stability": 5}),  # columns the rule does not read
+        (4, {"maturity": 5}),
+    ],
+)
+def test_the_middle_grades_and_other_columns_propose_nothing(
+    number: int, cells: dict[str, Any]
+) -> None:
+    assert one_row(number, **cells) == []
+
+
+def test_lists_the_rule_does_not_name_propose_nothing() -> None:
+    enterprise = row(domestic=True, name="甲", level="international_leading", cooperation=5)
+    got = proposals(
+        {
+            3: TableAnswers(rows=(enterprise,)),
+            7: TableAnswers(rows=(row(international_standards="ISO 1"),)),
+            8: TableAnswers(rows=(row(digital=5, green=1, platform=5),)),
+        }
+    )
+    assert got == []
+
+
+def test_a_row_meeting_two_criteria_of_a_pool_is_proposed_once_with_both_reasons() -> None:
+    """无自主能力 ticked and 差距 5: one shortcoming proposal, the reasons in the rule's order."""
+    both = (("no_autonomy", "no_autonomy", True), ("large_gap", "gap", 5))
+    assert one_row(1, no_autonomy=True, gap=5) == [("shortcoming", 1, HOUSING, 0, "甲", both)]
+    strong = (("no_gap", "gap", 1), ("leading_level", "level", 5))
+    assert one_row(1, level=5, gap=1) == [("strength", 1, HOUSING, 0, "甲", strong)]
+
+
+def test_a_row_can_be_in_two_pools() -> None:
+    """A mature technology still 5–10 years behind: shortcoming (差距 4) and promotion (成熟)."""
+    mature = ("promotion", 1, HOUSING, 0, "甲", (("mature", "mature", True),))
+    assert one_row(1, mature=True, gap=4) == [
+        ("shortcoming", 1, HOUSING, 0, "甲", (("large_gap", "gap", 4),)),
+        mature,
+    ]
+    # 水平 5, 差距 1 and 成熟: strength with two reasons, and promotion
+    strong = (("no_gap", "gap", 1), ("leading_level", "level", 5))
+    assert one_row(1, mature=True, level=5, gap=1) == [
+        ("strength", 1, HOUSING, 0, "甲", strong),
+        mature,
+    ]
+
+
+def test_proposals_go_by_pool_then_table_then_link_then_row() -> None:
+    tables = {
+        9: TableAnswers(rows=(row(software="S", gap=4),)),
+        1: TableAnswers(
+            rows=(
+                row(DRIVE, technology="A", gap=5),
+                row(HOUSING, technology="B", gap=4),
+                row(HOUSING, technology="C", gap=1),
+                row(DRIVE, technology="D", mature=True),
+            )
+        ),
+        2: TableAnswers(rows=(row(DRIVE, material="M", gap_rating=5),)),
+    }
+    got = [(p[0], p[1], p[2], p[3], p[4]) for p in proposals(tables)]
+    assert got == [
+        ("shortcoming", 1, HOUSING, 1, "B"),  # table 1, 环 housing first (the answers' order) …
+        ("shortcoming", 1, DRIVE, 0, "A"),
+        ("shortcoming", 2, DRIVE, 0, "M"),  # … then table 2 and table 9
+        ("shortcoming", 9, HOUSING, 0, "S"),
+        ("strength", 1, HOUSING, 2, "C"),
+        ("promotion", 1, DRIVE, 3, "D"),
+    ]
+    # the 环 order is the answers', not the alphabet's
+    reordered = [(p[1], p[2], p[3]) for p in proposals(tables, (LINKS[1], LINKS[0]))][:2]
+    assert reordered == [(1, DRIVE, 0), (1, HOUSING, 1)]
+
+
+def test_a_table_not_involved_proposes_nothing() -> None:
+    got = proposals(
+        {
+            1: TableAnswers(not_involved=True),
+            2: TableAnswers(rows=(row(material="M", gap_rating=5),)),
+            5: TableAnswers(not_involved=True),
+        }
+    )
+    assert [(p[0], p[1]) for p in got] == [("shortcoming", 2)]
+    every = {n: TableAnswers(not_involved=True) for n in range(1, 10)}
+    assert proposals(every) == []
+
+
+def test_blank_grades_and_ticks_propose_nothing() -> None:
+    assert one_row(1, no_autonomy=None, level=None, gap=None, mature=None) == []
+    assert one_row(2, gap_rating=None) == []
+    assert proposals({}) == []  # no table given
+
+
+def test_a_row_without_a_label_is_proposed_without_one() -> None:
+    assert proposals({5: TableAnswers(rows=(row(gap=1),))}) == [
+        ("strength", 5, HOUSING, 0, None, (("no_gap", "gap", 1),))
+    ]
+
+
+def test_the_proposals_are_advisory() -> None:
+    assert M.proposal.official is False and score({}).official is False
+    assert M.proposal.label.zh == "建议，非官方" and M.proposal.decision == "T20"
+
+
+POOLED = sorted(
+    {n for rules in POOL_RULE.values() for tables, _, _ in rules.values() for n in tables}
+)
+TICKS = st.one_of(st.none(), st.booleans())
+
+
+@st.composite
+def pool_answers(draw: st.DrawFn) -> dict[int, TableAnswers]:
+    """Some of the tables the rule reads: each not involved, or up to four rows in either 环 with
+    any grades and ticks, blanks included."""
+    out: dict[int, TableAnswers] = {}
+    for number in draw(st.lists(st.sampled_from(POOLED), unique=True)):
+        if draw(st.integers(0, 3)) == 0:
+            out[number] = TableAnswers(not_involved=True)
+            continue
+        t = M.table(number)
+        assert t is not None
+        rows = []
+        for _ in range(draw(st.integers(0, 4))):
+            cells: dict[str, Any] = {c.id: draw(GRADES) for c in t.columns if c.kind == "grade"}
+            cells |= {c.id: draw(TICKS) for c in t.columns if c.kind == "tick"}
+            rows.append(Row(draw(st.sampled_from([HOUSING, DRIVE])), cells))
+        out[number] = TableAnswers(rows=tuple(rows))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(pool_answers())
+def test_every_proposal_holds_for_its_row_and_nothing_met_is_missed(
+    tables: dict[int, TableAnswers],
+) -> None:
+    result = score(tables)
+    found: dict[tuple[str, int, int], set[str]] = {}
+    for p in result.proposals:
+        answers = tables[p.table]
+        assert not answers.not_involved and p.reasons
+        assert answers.rows[p.row].segment == p.segment
+        assert (p.pool, p.table, p.row) not in found  # each pool once per row
+        found[(p.pool, p.table, p.row)] = {x.criterion for x in p.reasons}
+        cells = answers.rows[p.row].cells
+        for x in p.reasons:  # the reason holds for the row, by the rule typed in above
+            tables_of, column, grades = POOL_RULE[p.pool][x.criterion]
+            assert p.table in tables_of and x.column == column
+            assert type(x.value) is type(cells[column]) and x.value == cells[column]
+            assert meets(x.value, grades)
+    for number, answers in tables.items():
+        if answers.not_involved:
+            continue
+        for i, r in enumerate(answers.rows):
+            for pool, rules in POOL_RULE.items():
+                met = {
+                    name
+                    for name, (tables_of, column, grades) in rules.items()
+                    if number in tables_of and meets(r.cells.get(column), grades)
+                }
+                assert found.get((pool, number, i), set()) == met

@@ -1,8 +1,8 @@
 """The manufacturing technology innovation system (制造业技术创新体系, "1295") as frozen dataclasses
-read from rubrics/pending/tech-system-1295.yaml: the framework (1 analysis framework, 2 lines, 9
-lists, 5 grades), the nine tables with their columns, 1–5 grade scales, ★ definitions and notes, the
-key-technology classes with their ★ bands, the three pools, and our advisory ★ rule and gap overview
-(``official`` is False on both).
+read from rubrics/tech-system-1295.yaml: the framework (1 analysis framework, 2 lines, 9 lists, 5
+grades), the nine tables with their columns, 1–5 grade scales, ★ definitions and notes, the
+key-technology classes with their ★ bands, the three pools, and our advisory ★ rule, gap overview
+and pool proposal rule (``official`` is False on all three).
 
 Years are exact: a gap band's ends are ``Fraction``s.
 """
@@ -36,6 +36,7 @@ from .common import (
 
 TEXT, GRADE, TICK, CHOICE, YEARS, STARS = "text", "grade", "tick", "choice", "years", "stars"
 KINDS = (TEXT, GRADE, TICK, CHOICE, YEARS, STARS)
+CRITERION_KINDS = (TICK, GRADE)  # what a pool criterion reads: a tick, or a grade among its grades
 HIGHER_BETTER, HIGHER_WORSE, DESCRIPTIVE = "higher_better", "higher_worse", "descriptive"
 DIRECTIONS = (HIGHER_BETTER, HIGHER_WORSE, DESCRIPTIVE)
 PER_SEGMENT, PER_ROW, NO_RATING = "segment", "row", "none"  # where a table's ★ is given
@@ -385,6 +386,89 @@ class Instruction:
         return cls(_int(d, "number", path), _text(d, "text", path))
 
 
+# ---- ours: the pool proposal rule ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PoolCriterion:
+    """One criterion of the pool proposal rule (decision T20): in every table of ``tables``, the
+    column ``column`` is ticked (kind TICK), or holds one of ``grades`` (kind GRADE)."""
+
+    id: str
+    tables: tuple[int, ...]
+    column: str
+    kind: str  # one of CRITERION_KINDS; the column's own kind
+    grades: tuple[int, ...]  # empty for a tick
+    text: Text  # why a row meeting it belongs to the pool
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> PoolCriterion:
+        return cls(
+            id=_str(d, "id", path),
+            tables=_ints(d, "tables", path),
+            column=_str(d, "column", path),
+            kind=_one_of(d, "kind", path, CRITERION_KINDS),
+            grades=_ints(d, "grades", path),
+            text=_text(d, "text", path),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "tables": list(self.tables),
+            "column": self.column,
+            "kind": self.kind,
+            "grades": list(self.grades),
+            "text": self.text.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class PoolRule:
+    """The criteria that propose a row for one pool; a row meeting any of them is proposed."""
+
+    pool: str
+    criteria: tuple[PoolCriterion, ...]
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> PoolRule:
+        return cls(_str(d, "pool", path), _many(d, "criteria", path, PoolCriterion.from_dict))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pool": self.pool, "criteria": [c.to_dict() for c in self.criteria]}
+
+
+@dataclass(frozen=True)
+class ProposalRule:
+    """Ours, not official (``official`` is False): which rows are proposed for which pool, stated
+    and defended by decision ``decision``; the rater decides."""
+
+    official: bool
+    decision: str
+    label: Text
+    text: Text
+    rules: tuple[PoolRule, ...]
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str) -> ProposalRule:
+        return cls(
+            official=_bool(d, "official", path),
+            decision=_str(d, "decision", path),
+            label=_text(d, "label", path),
+            text=_text(d, "text", path),
+            rules=_many(d, "rules", path, PoolRule.from_dict),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "official": self.official,
+            "decision": self.decision,
+            "label": self.label.to_dict(),
+            "text": self.text.to_dict(),
+            "rules": [x.to_dict() for x in self.rules],
+        }
+
+
 # ---- ours: the advisory rule and the gap overview ------------------------------------------------
 
 
@@ -571,6 +655,7 @@ class TechSystemRubric:
     technology_classes: TechnologyClasses
     libraries: tuple[Library, ...]
     library_texts: tuple[CitedText, ...]
+    proposal: ProposalRule
     instructions: tuple[Instruction, ...]
     not_involved_instruction: int
     not_involved_label: Text
@@ -599,6 +684,9 @@ class TechSystemRubric:
             ),
             libraries=_many(libraries, "items", _at(path, "libraries"), Library.from_dict),
             library_texts=_many(libraries, "texts", _at(path, "libraries"), CitedText.from_dict),
+            proposal=ProposalRule.from_dict(
+                _get(libraries, "proposal", _at(path, "libraries")), _at(path, "libraries.proposal")
+            ),
             instructions=_many(d, "instructions", path, Instruction.from_dict),
             not_involved_instruction=_int(not_involved, "instruction", _at(path, "not_involved")),
             not_involved_label=_text(not_involved, "label", _at(path, "not_involved")),
@@ -616,6 +704,12 @@ class TechSystemRubric:
 
     def table(self, number: int) -> Table | None:
         return self._tables.get(number)
+
+    def pool_rules(self) -> tuple[PoolRule, ...]:
+        """The proposal rule's pools in the order of the pools (``libraries.items``); a rule
+        naming no known pool comes last (the rubric checks refuse it)."""
+        order = {x.id: i for i, x in enumerate(self.libraries)}
+        return tuple(sorted(self.proposal.rules, key=lambda x: order.get(x.pool, len(order))))
 
     def classes_by_maturity(self) -> tuple[TechClass, ...]:
         """The key-technology classes, least mature first."""

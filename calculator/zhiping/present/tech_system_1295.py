@@ -386,6 +386,39 @@ def _reference(
     ]
 
 
+def _proposals(
+    r: TechSystemRubric, read: ReadTech, res: TechResult, w: Words
+) -> list[dict[str, Any]]:
+    """The rows proposed for each pool, with the criteria they meet (decision T20; ours)."""
+    rule = r.proposal
+    title = w("tech.pools_title", label=rule.label.get(w.lang))
+    out = [heading(title), paragraph(rule.text.get(w.lang), "note")]
+    criteria = {c.id: c for pr in rule.rules for c in pr.criteria}
+    for pool in r.libraries:
+        mine = [p for p in res.proposals if p.pool == pool.id]
+        name = pool.name.get(w.lang)
+        if not mine:
+            out.append(paragraph(w("tech.pool_none", pool=name)))
+            continue
+        rows = []
+        for p in mine:
+            key = read.key(p.table, p.row)
+            reasons = w("tech.reasons_sep").join(
+                criteria[x.criterion].text.get(w.lang) for x in p.reasons
+            )
+            rows.append(
+                [
+                    cell(
+                        row_label(r, read, p.table, key, w), head=True, item=row_item(p.table, key)
+                    ),
+                    cell(reasons),
+                ]
+            )
+        caption = w("tech.pool_caption", pool=name, count=len(mine))
+        out.append(table(caption, [w("tech.h_row"), w("tech.h_reasons")], rows))
+    return out
+
+
 def _gaps(r: TechSystemRubric, read: ReadTech, res: TechResult, w: Words) -> list[dict[str, Any]]:
     title = r.gap_overview.label.get(w.lang)
     if not res.gaps:
@@ -533,6 +566,7 @@ def result_dict(r: TechSystemRubric, read: ReadTech, w: Words) -> dict[str, Any]
     ]
     for t in r.tables:
         view += _ratings_table(r, read, res, t.number, w)
+    view += _proposals(r, read, res, w)
     view += _gaps(r, read, res, w)
     return {
         "ok": True,
@@ -556,6 +590,16 @@ def result_dict(r: TechSystemRubric, read: ReadTech, w: Words) -> dict[str, Any]
             }
             for tr in res.tables
             for x in tr.ratings
+        ],
+        "proposals": [
+            {
+                "pool": p.pool,
+                "table": p.table,
+                "segment": p.segment,
+                "row": read.key(p.table, p.row).row,
+                "reasons": [x.criterion for x in p.reasons],
+            }
+            for p in res.proposals
         ],
         "references": [
             {

@@ -1,7 +1,8 @@
 """Technology innovation system ("1295"): the rater's nine lists → the advisory ★ of every table per
 环 (per software row in table 9) with the grades each came from, the enterprise list's reference
-value, the technology classes' ★ band and the gap overview in years. Nothing here is official: the
-framework gives no formula for the ★, and the rater's own ★ always prevails (decision T7).
+value, the technology classes' ★ band, the gap overview in years and the rows proposed for the three
+pools. Nothing here is official: the framework gives no formula for the ★ and no rule for the pools,
+and the rater's own ★ and choice of pool always prevail (decisions T7, T20).
 
 Rules (shared/DECISIONS.md, technology innovation system, reading inventory §9.5; the rubric's
 decisions T8–T16):
@@ -20,8 +21,11 @@ decisions T8–T16):
 - the static breakthrough period suggests a gap grade, is shown beside the grade entered and
   never fills a blank one (T14, T15).
 
-Library (pool) proposals are not made: neither DECISIONS.md nor the inventory defines a rule for
-them (decision T20).
+- pool proposals (``propose``, decision T20): a row is proposed for a pool when it meets one of the
+  pool's criteria in the rubric (``libraries.proposal``: a tick, or a grade among the listed ones,
+  in one column of the tables named); each pool once per row, with every criterion met as a reason
+  (the column and the value entered); a blank meets nothing and a table marked 不涉及 gives nothing.
+  Order: the pools' order, then table, 环 (the answers' order), row.
 
 Monotonicity. Turning makes every counted grade rise when the grade gets better; means, ⌊x + ½⌋,
 clamping and the band (which depends on ticks only) are monotone, so a better grade never lowers
@@ -48,6 +52,7 @@ from ..model.tech_system_1295 import (
     YEARS,
     AdvisoryTable,
     Column,
+    PoolCriterion,
     StarBand,
     Table,
     TechSystemRubric,
@@ -215,11 +220,35 @@ class RaterWarning:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """A criterion of the pool rule that a row meets: the criterion's id, the column it reads and
+    the value entered there (True for a tick, the grade for a grade)."""
+
+    criterion: str
+    column: str
+    value: int | bool
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A row proposed for a pool, with every criterion of that pool the row meets (decision T20).
+    Advisory, not official: the rater decides what enters a pool."""
+
+    pool: str
+    table: int
+    segment: str
+    row: int  # index in the table's rows
+    label: str | None  # the row's name (technology, material, tool, …)
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
 class TechResult:
     official: bool  # always False: every value here is advisory
     tables: tuple[TableResult, ...]
     gaps: tuple[GapEntry, ...]
     warnings: tuple[RaterWarning, ...]
+    proposals: tuple[Proposal, ...]
 
     def table(self, number: int) -> TableResult:
         return next(t for t in self.tables if t.number == number)
@@ -487,9 +516,55 @@ def gap_overview(r: TechSystemRubric, a: TechAnswers) -> tuple[GapEntry, ...]:
     return tuple(out)
 
 
+def _met(c: PoolCriterion, value: Cell) -> int | bool | None:
+    """``value`` when it meets the criterion (ticked; a grade among its grades), else None."""
+    if c.kind == TICK:
+        return True if value is True else None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if value in c.grades else None
+
+
+def propose(r: TechSystemRubric, a: TechAnswers) -> tuple[Proposal, ...]:
+    """The rows proposed for each pool with the criteria they meet (decision T20; advisory, not
+    official). Pure: reads the answers as given (``score_tech_system`` checks them first).
+
+    Result: pool by pool in the order of the pools, then table, 环 in the answers' order, row. A
+    table marked 不涉及, a table not given and a blank cell propose nothing."""
+    order = {s.id: i for i, s in enumerate(a.segments)}
+    out: list[Proposal] = []
+    for rule in r.pool_rules():
+        for number in sorted({n for c in rule.criteria for n in c.tables}):
+            t, answers = r.table(number), a.tables.get(number)
+            if t is None or answers is None or answers.not_involved:
+                continue
+            rows = enumerate(answers.rows)
+            for i, row in sorted(rows, key=lambda x: (order.get(x[1].segment, -1), x[0])):
+                reasons = []
+                for c in rule.criteria:
+                    value = _met(c, row.cells.get(c.column)) if number in c.tables else None
+                    if value is not None:
+                        reasons.append(Reason(c.id, c.column, value))
+                if not reasons:
+                    continue
+                label = row.cells.get(t.row_label) if t.row_label else None
+                out.append(
+                    Proposal(
+                        rule.pool,
+                        number,
+                        row.segment,
+                        i,
+                        label if isinstance(label, str) else None,
+                        tuple(reasons),
+                    )
+                )
+    return tuple(out)
+
+
 def score_tech_system(r: TechSystemRubric, a: TechAnswers) -> TechResult:
     """The advisory result of the answers: per table its ratings (or reference values), the gap
-    overview and the warnings. Raises ``AnswersError`` when the answers do not fit the rubric."""
+    overview, the warnings and the pool proposals. Raises ``AnswersError`` when the answers do not
+    fit the rubric."""
     check_answers(r, a)
     links = [s.id for s in a.segments]
     tables: list[TableResult] = []
@@ -517,4 +592,4 @@ def score_tech_system(r: TechSystemRubric, a: TechAnswers) -> TechResult:
             warnings.append(
                 RaterWarning(YEARS_DIFFER, e.table, e.segment, e.row, e.grade, expected)
             )
-    return TechResult(False, tuple(tables), gaps, tuple(warnings))
+    return TechResult(False, tuple(tables), gaps, tuple(warnings), propose(r, a))

@@ -1,8 +1,9 @@
 """Semantic checks of the "1295" technology innovation system: the framework's counts match the
 data (2 lines, 9 tables numbered 1..9, 5 grades), ids are unique, every column has what its kind
 needs (a 5-level scale, ★ definitions, choices), note references resolve and every level or ★ text
-stands in its note, the technology classes' ★ bands lie inside 1..5 in order, and our advisory rule
-and gap overview are marked unofficial and name only columns that exist, of the right kind."""
+stands in its note, the technology classes' ★ bands lie inside 1..5 in order, and our advisory rule,
+gap overview and pool proposal rule are marked unofficial and name only tables, columns, grades,
+pools and decisions that exist, columns of the right kind."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ..model.tech_system_1295 import (
     TICK,
     YEARS,
     Column,
+    PoolCriterion,
     Table,
     TechSystemRubric,
 )
@@ -347,6 +349,69 @@ def _check_gaps(r: TechSystemRubric, file: str) -> list[Issue]:
     return out
 
 
+def _check_criterion(
+    r: TechSystemRubric, file: str, at: str, c: PoolCriterion, grades: int
+) -> list[Issue]:
+    """The tables and the column a criterion names exist, the column has the criterion's kind (and
+    a direction, for a grade), its grades lie in 1..``grades``."""
+    out = duplicates(file, "table", [(f"{at}.tables[{k}]", n) for k, n in enumerate(c.tables)])
+    for k, n in enumerate(c.tables):
+        t = r.table(n)
+        if t is None:
+            out.append(_unknown(file, f"{at}.tables[{k}]", "table", n))
+            continue
+        column = t.column(c.column)
+        if column is None:
+            out.append(_unknown(file, f"{at}.column", f"column of table {n}", c.column))
+        elif column.kind != c.kind:
+            message = f"{c.column!r} of table {n} is a {column.kind} column, not a {c.kind} column"
+            out.append(Issue(file, f"{at}.kind", "kind", message))
+        elif column.scale is not None and column.scale.direction == DESCRIPTIVE:
+            message = f"{c.column!r} of table {n} is descriptive: no grade is better or worse"
+            out.append(Issue(file, f"{at}.column", "direction", message))
+    if c.kind == GRADE and not c.grades:
+        out.append(Issue(file, f"{at}.grades", "empty", "a grade criterion names its grades"))
+    if c.kind == TICK and c.grades:
+        out.append(Issue(file, f"{at}.grades", "kind", "a tick criterion has no grades"))
+    for k, g in enumerate(c.grades):
+        if not 1 <= g <= grades:
+            message = f"grades lie in 1..{grades}: {g}"
+            out.append(Issue(file, f"{at}.grades[{k}]", "levels", message))
+    out += duplicates(file, "grade", [(f"{at}.grades[{k}]", g) for k, g in enumerate(c.grades)])
+    return out
+
+
+def _check_proposal(r: TechSystemRubric, file: str) -> list[Issue]:
+    """Our pool proposal rule (decision T20): unofficial, its decision exists, each pool known and
+    given once, criterion ids unique across the rule, every criterion sound."""
+    p = r.proposal
+    at = "libraries.proposal"
+    out: list[Issue] = []
+    if p.official:
+        out.append(Issue(file, f"{at}.official", "official", "the proposal rule is ours"))
+    if all(d.id != p.decision for d in r.decisions):
+        out.append(_unknown(file, f"{at}.decision", "decision", p.decision))
+    pools = {x.id for x in r.libraries}
+    given = [(f"{at}.rules[{i}].pool", x.pool) for i, x in enumerate(p.rules)]
+    out += duplicates(file, "pool", given)
+    out += duplicates(
+        file,
+        "criterion",
+        [
+            (f"{at}.rules[{i}].criteria[{j}].id", c.id)
+            for i, rule in enumerate(p.rules)
+            for j, c in enumerate(rule.criteria)
+        ],
+    )
+    grades = r.framework.grade_count
+    for i, rule in enumerate(p.rules):
+        if rule.pool not in pools:
+            out.append(_unknown(file, f"{at}.rules[{i}].pool", "pool", rule.pool))
+        for j, c in enumerate(rule.criteria):
+            out += _check_criterion(r, file, f"{at}.rules[{i}].criteria[{j}]", c, grades)
+    return out
+
+
 def check_tech_system_1295(r: TechSystemRubric, data: dict[str, Any], file: str) -> list[Issue]:
     """Every problem of the rubric at once (empty list: the rubric is sound)."""
     out = _ids(file, "table", "tables", [t.id for t in r.tables])
@@ -358,5 +423,6 @@ def check_tech_system_1295(r: TechSystemRubric, data: dict[str, Any], file: str)
     out += _check_classes(r, file)
     out += _check_advisory(r, file)
     out += _check_gaps(r, file)
+    out += _check_proposal(r, file)
     out += check_mentions(data, file, {d.id for d in r.decisions})
     return out
