@@ -99,7 +99,7 @@ def example_answers(m: TechSystemRubric) -> dict[str, Any]:
                         },
                     },
                     "s2": {
-                        "stars": 2,
+                        "stars": 1,
                         "rows": {
                             "r1": {
                                 "technology": "干法电极",
