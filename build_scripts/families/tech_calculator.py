@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from zhiping.answers.tech_system_1295 import ORIGINS
 from zhiping.model.tech_system_1295 import (
     PER_ROW,
     PER_SEGMENT,
@@ -18,7 +19,6 @@ from zhiping.model.tech_system_1295 import (
 )
 
 SEGMENT_COLUMN = "segment"  # the 环 column: on the form, a row sits in its 环's block instead
-ORIGINS = ("domestic", "foreign")  # an enterprise row (table 3) is a domestic or a foreign one
 STAR_COUNTS = (1, 2, 3, 4, 5)
 
 
@@ -59,7 +59,7 @@ def calculator_context(m: TechSystemRubric) -> dict[str, Any]:
         "segment_header": {t.number: t.column(SEGMENT_COLUMN) for t in m.tables},
         "row_label": {t.number: t.column(t.row_label) if t.row_label else None for t in m.tables},
         "list_text": {entry.table: entry.text for entry in m.framework.lists},
-        "origins": ORIGINS,
+        "origins": tuple(ORIGINS),  # an enterprise row (table 3) is domestic or foreign
         "star_counts": STAR_COUNTS,
     }
 

@@ -31,7 +31,9 @@ def page(lang: str) -> str:
 
 def section(lang: str, n: int) -> str:
     text = page(lang)
-    start = text.index(f'<section class="zp-tc-table" id="table-{n}"')
+    start = text.index(
+        f'<section class="zp-tc-table" data-search-exclude id="table-{n}"'
+    )  # not searched: the reading page holds these texts
     return text[start : text.index("</section>", start)]
 
 
