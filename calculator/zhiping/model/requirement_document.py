@@ -107,8 +107,8 @@ def numbering_style(label: str) -> int:
 
 
 def parse_number(label: str) -> tuple[int, str]:
-    """A section label as printed (一、, （一）, 1., （1）, 第一章, 第一条) → (its number, its English
-    label); ValueError for a numbering this module does not know."""
+    """A section label as printed (一、 （一） 1. （1） 第一章 第一条) → (its number, its
+    English label); ValueError for a numbering this module does not know."""
     for pattern, style in NUMBERINGS:
         m = pattern.match(label)
         if m:
@@ -138,7 +138,9 @@ class Link:
     def from_dict(cls, d: Any, path: str) -> Link:
         return cls(
             rubric=_str(d, "rubric", path),
-            anchor=_str_or_none(d, "anchor", path) if isinstance(d, dict) and "anchor" in d else None,
+            anchor=_str_or_none(d, "anchor", path)
+            if isinstance(d, dict) and "anchor" in d
+            else None,
             item=_text_opt(d, "item", path),
         )
 
@@ -343,7 +345,9 @@ class SeedRef:
             or not all(isinstance(x, int) and not isinstance(x, bool) for x in lines)
             or not 0 < lines[0] <= lines[1]
         ):
-            raise ModelError(_at(path, "lines"), "expected [first, last] line numbers, first ≤ last")
+            raise ModelError(
+                _at(path, "lines"), "expected [first, last] line numbers, first ≤ last"
+            )
         return cls(file=_str(d, "file", path), first_line=lines[0], last_line=lines[1])
 
     def to_dict(self) -> dict[str, Any]:

@@ -71,7 +71,9 @@ def check_requirement_document(
     out: list[Issue] = []
     paths = list(_section_paths(doc.sections))
     out += duplicates(file, "section", [(f"{p}.id", s.id) for p, s in paths])
-    out += duplicates(file, "decision", [(f"decisions[{i}].id", d.id) for i, d in enumerate(doc.decisions)])
+    out += duplicates(
+        file, "decision", [(f"decisions[{i}].id", d.id) for i, d in enumerate(doc.decisions)]
+    )
     out += _numbering(file, "sections", doc.sections)
     out += _blocks(file, "preamble", doc.preamble)
     for p, s in paths:
@@ -111,9 +113,7 @@ def check_requirement_document(
     return out
 
 
-def check_references(
-    doc: RequirementDocument, file: str, rubrics: dict[str, bool]
-) -> list[Issue]:
+def check_references(doc: RequirementDocument, file: str, rubrics: dict[str, bool]) -> list[Issue]:
     """Every rubric the document names (``purpose.scored_by``, ``links``) exists; a rubric named as
     scoring the document has a calculator. ``rubrics``: rubric id → has a calculator."""
     out = []
