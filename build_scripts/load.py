@@ -130,6 +130,7 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
     rubrics: dict[str, dict[str, Any]] = {}
     models: dict[str, Any] = {}
     decision_ids: set[str] | None = set()
+    known: dict[str, bool] = {}  # every rubric that could be modelled → has a calculator
     for path in sorted(rubric_dir.glob("*.yaml")):
         if path.name in (UI.name, GLOSSARY.name):
             continue
@@ -152,13 +153,15 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
         issues += found
         if model is None:
             decision_ids = None
-        elif decision_ids is not None:
-            decision_ids |= {d.id for d in model.decisions}
+        else:
+            known[model.id] = BUILD_FAMILIES[model.family].calculator
+            if decision_ids is not None:
+                decision_ids |= {d.id for d in model.decisions}
         if model is not None and not found:
             rubrics[model.id] = data
             models[model.id] = model
     all_rubrics = decision_ids is not None  # every rubric file could be read and modelled
-    lib = _load_library(rubric_dir / library.LIBRARY, issues, rubrics, models, all_rubrics)
+    lib = _load_library(rubric_dir / library.LIBRARY, issues, known if all_rubrics else None)
     if lib is None:
         decision_ids = None
     elif decision_ids is not None:
@@ -174,21 +177,17 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
 
 
 def _load_library(
-    folder: Path,
-    issues: list[Issue],
-    rubrics: dict[str, dict[str, Any]],
-    models: dict[str, Any],
-    all_rubrics: bool,
+    folder: Path, issues: list[Issue], rubrics: dict[str, bool] | None
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any], dict[str, Any]] | None:
     """The requirement library: its documents (dicts and models by id) and its index. Problems go
-    to ``issues``; None when a document could not be modelled. What a document says about the
-    rubrics (their ids, their calculators) is checked only when every rubric was read."""
+    to ``issues``; None when a document could not be modelled. What a document or the index says
+    about the rubrics (``rubrics``: id → has a calculator) is checked only when every rubric could
+    be modelled (``rubrics`` is None otherwise)."""
     docs: dict[str, dict[str, Any]] = {}
     doc_models: dict[str, Any] = {}
     if not folder.is_dir():
         return docs, doc_models, {}
     ok = True
-    calculators = {rid: BUILD_FAMILIES[raw["family"]].calculator for rid, raw in rubrics.items()}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == library.INDEX:
             continue
@@ -210,9 +209,9 @@ def _load_library(
                 )
             )
         else:
-            if all_rubrics:
-                found += library.references(model, file, calculators)
-            if model.id in rubrics:
+            if rubrics is not None:
+                found += library.references(model, file, rubrics)
+            if model.id in (rubrics or {}):
                 found.append(Issue(file, "id", "duplicate_id", f"{model.id!r} is also a rubric"))
         issues += found
         if model is not None and not found:
@@ -223,8 +222,8 @@ def _load_library(
     if index is not None:
         file = rel(index_path)
         found = schema_issues(index, file, library.INDEX_SCHEMA)
-        if not found and all_rubrics:
-            found = library.index_issues(index, file, list(models))
+        if not found and rubrics is not None:
+            found = library.index_issues(index, file, list(rubrics))
         issues += found
     return (docs, doc_models, index or {}) if ok else None
 
