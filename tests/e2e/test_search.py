@@ -26,7 +26,8 @@ GLOSSARY_PAGE = "glossary/"
 RUBRIC_PAGE = f"rubrics/{RID}/"
 CALCULATOR_PAGE = f"calculator/{RID}/"
 EITHER = (GLOSSARY_PAGE, RUBRIC_PAGE)
-KEYWORDS = search.page_keywords(GLOSSARY_DATA, RUBRICS)
+LIBRARY = search.read_library()
+KEYWORDS = {**search.page_keywords(GLOSSARY_DATA, RUBRICS), **search.library_keywords(LIBRARY)}
 TIERS = tuple(p for p in (f"rubrics/{rid}/" for rid in RUBRICS) if "smart-factory-tier" in p)
 DX = ("rubrics/jiangsu-dx-2025/", "rubrics/inner-mongolia-capability-2025/")
 
