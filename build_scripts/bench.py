@@ -76,6 +76,14 @@ def timed_build() -> float:
     return time.perf_counter() - started
 
 
+def search_index_bytes() -> dict[str, int]:
+    """The built search index of each language (zh at the root, en under en/), in bytes."""
+    return {
+        lang: (SITE / prefix / "search" / "search_index.json").stat().st_size
+        for lang, prefix in (("zh", ""), ("en", "en"))
+    }
+
+
 def bare_dir() -> Path:
     folder = ROOT / ".bench"
     shutil.rmtree(folder, ignore_errors=True)
@@ -98,6 +106,7 @@ def median(values: list[float]) -> float:
 
 def main() -> int:
     build_s = timed_build()
+    index_bytes = search_index_bytes()
     results: dict[str, list[float]] = {
         k: []
         for k in (
@@ -184,6 +193,12 @@ def main() -> int:
 
     rows = [
         ("build (clean, `make build`)", f"{build_s:.1f} s", "", ""),
+        (
+            "search index (zh / en)",
+            f"{index_bytes['zh'] / 1e3:,.0f} kB / {index_bytes['en'] / 1e3:,.0f} kB",
+            "",
+            "search/search_index.json, en/search/search_index.json",
+        ),
         ("bytes: rubric page", f"{m['rubric_bytes'] / 1e3:,.0f} kB", "", "no Pyodide requested"),
         (
             "bytes: calculator page",

@@ -1,11 +1,12 @@
-"""Load rubrics/*.yaml, validate them (JSON Schema, then meaning), and fail once listing every
+"""Load rubrics/*.yaml and the requirement library (rubrics/library/*.yaml), validate them (JSON
+Schema, then meaning, then what one file says about another), and fail once listing every
 problem."""
 
 from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from zhiping.model import ModelError
 from zhiping.validate import Issue, check_glossary, check_texts
 
 from .families import BUILD_FAMILIES
+from .families import requirement_document as library
 from .paths import GLOSSARY, RUBRICS, UI, rel
 
 
@@ -37,6 +39,10 @@ class Catalog:
     models: dict[str, Any]  # rubric id → its family's frozen model
     ui: dict[str, Any]
     glossary: dict[str, Any]
+    # the requirement library: document dicts and models by id, and rubrics/library/index.yaml
+    library: dict[str, dict[str, Any]] = field(default_factory=dict)
+    library_models: dict[str, Any] = field(default_factory=dict)
+    library_index: dict[str, Any] = field(default_factory=dict)
 
 
 class _StrictLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no type hints
@@ -118,12 +124,13 @@ def check_rubric(data: Any, file: str) -> tuple[Any, list[Issue]]:
 
 
 def load(rubric_dir: Path = RUBRICS) -> Catalog:
-    """Every rubric under ``rubric_dir`` plus ui.yaml and glossary.yaml; RubricErrors lists all
-    problems."""
+    """Every rubric under ``rubric_dir``, the requirement library under ``rubric_dir/library``,
+    plus ui.yaml and glossary.yaml; RubricErrors lists all problems."""
     issues: list[Issue] = []
     rubrics: dict[str, dict[str, Any]] = {}
     models: dict[str, Any] = {}
     decision_ids: set[str] | None = set()
+    known: dict[str, bool] = {}  # every rubric that could be modelled → has a calculator
     for path in sorted(rubric_dir.glob("*.yaml")):
         if path.name in (UI.name, GLOSSARY.name):
             continue
@@ -134,22 +141,91 @@ def load(rubric_dir: Path = RUBRICS) -> Catalog:
             )
             continue
         model, found = check_rubric(data, rel(path))
+        if model is not None and model.family == library.FAMILY:
+            found.append(
+                Issue(
+                    rel(path),
+                    "family",
+                    "family",
+                    f"a requirement document belongs in {library.LIBRARY}/",
+                )
+            )
         issues += found
         if model is None:
             decision_ids = None
-        elif decision_ids is not None:
-            decision_ids |= {d.id for d in model.decisions}
+        else:
+            known[model.id] = BUILD_FAMILIES[model.family].calculator
+            if decision_ids is not None:
+                decision_ids |= {d.id for d in model.decisions}
         if model is not None and not found:
             rubrics[model.id] = data
             models[model.id] = model
+    all_rubrics = decision_ids is not None  # every rubric file could be read and modelled
+    lib = _load_library(rubric_dir / library.LIBRARY, issues, known if all_rubrics else None)
+    if lib is None:
+        decision_ids = None
+    elif decision_ids is not None:
+        decision_ids |= {d.id for m in lib[1].values() for d in m.decisions}
     ui = _yaml(rubric_dir / UI.name, issues) or {}
     glossary = _yaml(rubric_dir / GLOSSARY.name, issues) or {}
     issues += check_texts(ui, rel(rubric_dir / UI.name))
     issues += check_texts(glossary.get("terms", []), rel(rubric_dir / GLOSSARY.name), "terms")
     issues += check_glossary(glossary, rel(rubric_dir / GLOSSARY.name), decision_ids)
-    if issues:
+    if issues or lib is None:
         raise RubricErrors(issues)
-    return Catalog(rubrics, models, ui, glossary)
+    return Catalog(rubrics, models, ui, glossary, *lib)
+
+
+def _load_library(
+    folder: Path, issues: list[Issue], rubrics: dict[str, bool] | None
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any], dict[str, Any]] | None:
+    """The requirement library: its documents (dicts and models by id) and its index. Problems go
+    to ``issues``; None when a document could not be modelled. What a document or the index says
+    about the rubrics (``rubrics``: id → has a calculator) is checked only when every rubric could
+    be modelled (``rubrics`` is None otherwise)."""
+    docs: dict[str, dict[str, Any]] = {}
+    doc_models: dict[str, Any] = {}
+    if not folder.is_dir():
+        return docs, doc_models, {}
+    ok = True
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == library.INDEX:
+            continue
+        data = _yaml(path, issues)
+        if data is None:
+            ok = False
+            continue
+        file = rel(path)
+        model, found = check_rubric(data, file)
+        if model is None:
+            ok = False
+        elif model.family != library.FAMILY:
+            found.append(
+                Issue(
+                    file,
+                    "family",
+                    "family",
+                    f"{library.LIBRARY}/ holds {library.FAMILY} documents only",
+                )
+            )
+        else:
+            if rubrics is not None:
+                found += library.references(model, file, rubrics)
+            if model.id in (rubrics or {}):
+                found.append(Issue(file, "id", "duplicate_id", f"{model.id!r} is also a rubric"))
+        issues += found
+        if model is not None and not found:
+            docs[model.id] = data
+            doc_models[model.id] = model
+    index_path = folder / library.INDEX
+    index = _yaml(index_path, issues)
+    if index is not None:
+        file = rel(index_path)
+        found = schema_issues(index, file, library.INDEX_SCHEMA)
+        if not found and rubrics is not None:
+            found = library.index_issues(index, file, list(rubrics))
+        issues += found
+    return (docs, doc_models, index or {}) if ok else None
 
 
 def load_or_report(rubric_dir: Path = RUBRICS) -> Catalog | None:
@@ -167,7 +243,7 @@ def main() -> int:
     catalog = load_or_report()
     if catalog is None:
         return 1
-    print(f"ok: {', '.join(catalog.rubrics)}")
+    print(f"ok: {', '.join(catalog.rubrics)}; library: {', '.join(catalog.library)}")
     return 0
 
 

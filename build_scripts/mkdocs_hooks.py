@@ -41,8 +41,12 @@ def on_config(config: Any) -> Any:
     glossary, rubrics = search.read_sources()
     path = search.write_userdict(search.dictionary_words(glossary, rubrics.values()))
     jieba.load_userdict(str(path))
+    library = search.read_library()
+    words = search.library_words(library)
+    jieba.load_userdict(str(search.write_userdict(words, search.LIBRARY_USERDICT)))
     KEYWORDS.clear()
     KEYWORDS.update(search.page_keywords(glossary, rubrics))
+    KEYWORDS.update(search.library_keywords(library))
     return config
 
 

@@ -21,8 +21,10 @@ from zhiping.display import display_score
 from zhiping.errors import CODES
 from zhiping.jsonread import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
 from zhiping.model import LANGS
+from zhiping.model.requirement_document import GROUPS
 
 from .families import BUILD_FAMILIES
+from .families import requirement_document as library
 from .load import Catalog
 from .paths import BUILD_DOCS, DOCS, TEMPLATES
 from .util import copy_if_changed, write_if_changed
@@ -252,6 +254,62 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
             ) + env.get_template(f"{fam.name}/calculator.md.j2").render(
                 **{**ctx, **fam.calculator_context(m), "tx": lambda text, lang=lang: text[lang]}
             )
+        out.update(library_pages(env, catalog, lang, t, common))
+    return out
+
+
+def library_pages(
+    env: jinja2.Environment,
+    catalog: Catalog,
+    lang: str,
+    t: Callable[..., str],
+    common: dict[str, Any],
+) -> dict[Path, str]:
+    """The requirement library in ``lang``: its index page and one page per document
+    (build_scripts/families/requirement_document.py, templates/requirement_document/)."""
+    fam = BUILD_FAMILIES[library.FAMILY]
+    out: dict[Path, str] = {}
+
+    def zh(text: object) -> str:
+        return zh_spans(str(text)) if lang == "en" else str(text)
+
+    def date(iso: str) -> str:
+        return official_date(iso, lang, t)
+
+    documents = sorted(catalog.library.values(), key=lambda d: d["id"])
+    out[library.page_path("index", lang)] = header(
+        f"rubrics/{library.LIBRARY}/*.yaml, rubrics/*.yaml", t("library_page.title")
+    ) + env.get_template(f"{fam.name}/index.md.j2").render(
+        **common,
+        zh=zh,
+        official_date=date,
+        groups=GROUPS,
+        documents=documents,
+        index=catalog.library_index,
+    )
+    for did, raw in catalog.library.items():
+        m = catalog.library_models[did]
+        ids = [d.id for d in m.decisions]
+
+        def rtx(text: dict[str, str], ids: list[str] = ids) -> str:
+            out_text = link_decisions(link_urls(md_text(text[lang])), ids)
+            return zh_spans(out_text) if lang == "en" else out_text
+
+        out[library.page_path(did, lang)] = header(
+            f"rubrics/{library.LIBRARY}/{did}.yaml", m.title.get(lang)
+        ) + env.get_template(f"{fam.name}/rubric.md.j2").render(
+            **{
+                **common,
+                **fam.page_context(m, []),
+                "r": raw,
+                "m": m,
+                "zh": zh,
+                "tx": rtx,
+                "official_date": date,
+                "decision_anchor": decision_anchor,
+                "heading_text": {s.id: library.heading(s, lang) for _, s in m.walk()},
+            }
+        )
     return out
 
 

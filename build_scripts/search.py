@@ -52,6 +52,7 @@ import yaml
 from .paths import BUILD, GLOSSARY, RUBRICS, UI
 
 USERDICT = BUILD / "search" / "userdict.txt"
+LIBRARY_USERDICT = BUILD / "search" / "library-userdict.txt"  # the requirement library's names
 EN = "en/"  # the path prefix of the English pages (mkdocs-static-i18n, locale en)
 PARTS = "parts"  # hidden index fields (listed under plugins.search.fields in mkdocs.yml)
 KEYWORDS = "keywords"
@@ -144,6 +145,55 @@ def page_keywords(
         {lang: [t[lang] for t in terms if isinstance(t.get(lang), str)] for lang in ("zh", "en")},
     )
     return out
+
+
+def read_library(rubric_dir: Path = RUBRICS) -> dict[str, dict[str, Any]]:
+    """The requirement library's documents (rubrics/library/*.yaml) by id, read as they are."""
+    out: dict[str, dict[str, Any]] = {}
+    for p in sorted((rubric_dir / "library").glob("*.yaml")):
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        if data.get("family") == "requirement_document":
+            out[str(data.get("id", p.stem))] = data
+    return out
+
+
+def library_names(doc: dict[str, Any], lang: str) -> list[str]:
+    """The names a library document defines: its section headings and the run-in terms of its
+    lists (the 21 scenarios, the four elements, the tiers and measures)."""
+    found: dict[str, None] = {}
+
+    def walk(sections: list[dict[str, Any]]) -> None:
+        for s in sections:
+            found[s["heading"][lang]] = None
+            for b in s.get("blocks", []):
+                for item in b.get("items", []):
+                    if "term" in item:
+                        found[item["term"][lang]] = None
+            walk(s.get("sections", []))
+
+    walk(doc.get("sections", []))
+    return list(found)
+
+
+def library_keywords(
+    library: dict[str, dict[str, Any]],
+) -> dict[str, tuple[str, dict[str, list[str]]]]:
+    """page_keywords for the library's pages (library/<id>/): the names each document defines."""
+    return {
+        f"library/{did}/": (NAMES, {lang: library_names(doc, lang) for lang in ("zh", "en")})
+        for did, doc in library.items()
+    }
+
+
+def library_words(library: dict[str, dict[str, Any]]) -> list[str]:
+    """The Chinese words (runs of two or more Han characters) of the library's names."""
+    words: dict[str, None] = {}
+    for doc in library.values():
+        for name in library_names(doc, "zh"):
+            for run in HAN.findall(name):
+                if len(run) >= 2:
+                    words[run] = None
+    return list(words)
 
 
 def write_userdict(words: list[str], path: Path = USERDICT) -> Path:

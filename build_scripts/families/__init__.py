@@ -15,6 +15,7 @@ from zhiping.validate import Issue
 
 from . import dx_calculator, national_calculator, sme, tech_calculator, tier_calculator
 from . import dx_index as dx
+from . import requirement_document as library
 from . import smart_factory_national as national
 from . import smart_factory_tier as sft
 from . import tech_system_1295 as tech
@@ -75,5 +76,7 @@ BUILD_FAMILIES: dict[str, BuildFamily] = {
             tech_calculator.example_answers,
             tech_calculator.calculator_context,
         ),
+        # the requirement library (rubrics/library/): documents published for reading
+        BuildFamily(library.FAMILY, library.SCHEMA, library.check, library.page_context),
     )
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model.dx_index import DxIndexRubric
+from .model.requirement_document import RequirementDocument
 from .model.smart_factory_national import SmartFactoryNationalRubric
 from .model.smart_factory_tier import SmartFactoryTierRubric
 from .model.sme import SmeRubric
@@ -47,6 +48,8 @@ FAMILIES: dict[str, Family] = {
             "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
         ),
         Family("tech_system_1295", TechSystemRubric.from_dict, tech_score_answers, tech_export_csv),
+        # the requirement library: documents published for reading, never scored
+        Family("requirement_document", RequirementDocument.from_dict, None),
     )
 }
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from build_scripts import a11y_hooks
+from build_scripts import a11y_hooks, library_nav
 from build_scripts.paths import BUILD_DOCS, ROOT, SITE
 
 RID = "sme-digital-level-2024"
@@ -68,7 +68,7 @@ def built(path: str) -> str:
 
 
 def test_nav_groups_reading_self_assessment_and_deployment() -> None:
-    nav = config()["nav"]
+    nav = library_nav.with_documents(config()["nav"])  # as build_scripts/library_nav.py fills it
     sections = {k: nav_pages(v) for item in nav if isinstance(item, dict) for k, v in item.items()}
     assert nav[0] == "index.md"
     rubrics = [
@@ -83,6 +83,12 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
     calculators = [RID, *rubrics[4:], *rubrics[2:4], rubrics[1]]
     assert list(sections.values()) == [
         [*(f"rubrics/{r}.md" for r in [*rubrics, "tech-system-1295"]), "glossary.md"],
+        # the requirement library: its index, then every document of rubrics/library/
+        [
+            "library/index.md",
+            "library/dx-typical-scenarios-2025.md",
+            "library/smart-factory-cultivation-plan.md",
+        ],
         [
             *(f"calculator/{r}.md" for r in [*calculators, "tech-system-1295"]),
             "answers-format.md",
@@ -94,7 +100,7 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
 
 
 def test_nav_lists_every_page_once() -> None:
-    listed = nav_pages(config()["nav"])
+    listed = nav_pages(library_nav.with_documents(config()["nav"]))
     pages = sorted(
         str(p.relative_to(BUILD_DOCS)).replace(".zh.md", ".md") for p in BUILD_DOCS.rglob("*.zh.md")
     )
@@ -274,3 +280,25 @@ def test_site_name_chinese_is_marked_in_text_only() -> None:
     )
     assert 'zhiping · <span lang="zh">智评</span>' in built("en")
     assert a11y_hooks.mark_site_name(html, "zhiping") == html
+
+
+def test_the_library_section_lists_its_index_then_every_document() -> None:
+    """mkdocs.yml names the section with its index page; the hook adds each document (a new
+    rubrics/library/*.yaml appears without editing mkdocs.yml), in group order, once."""
+    nav = [{"要求文库": ["library/index.md", "library/b.md"]}, "other.md"]
+    out = library_nav.with_documents(nav, ["library/a.md", "library/b.md"])
+    assert out == [{"要求文库": ["library/index.md", "library/a.md", "library/b.md"]}, "other.md"]
+    assert library_nav.document_pages()[0] == "library/dx-typical-scenarios-2025.md"
+    assert "要求文库" in i18n_language("en")["nav_translations"]
+    assert "Requirement library" in built("en") and "要求文库" in built("")
+
+
+@pytest.mark.parametrize(
+    "path", ["library/dx-typical-scenarios-2025", "library/smart-factory-cultivation-plan"]
+)
+def test_chinese_on_english_library_pages_is_marked(path: str) -> None:
+    page = built(f"en/{path}")
+    parser = LangText()
+    parser.feed(page[page.index("<article") : page.index("</article>")])
+    cjk = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", "".join(parser.outside))
+    assert not cjk, cjk[:10]

@@ -26,7 +26,8 @@ GLOSSARY_PAGE = "glossary/"
 RUBRIC_PAGE = f"rubrics/{RID}/"
 CALCULATOR_PAGE = f"calculator/{RID}/"
 EITHER = (GLOSSARY_PAGE, RUBRIC_PAGE)
-KEYWORDS = search.page_keywords(GLOSSARY_DATA, RUBRICS)
+LIBRARY = search.read_library()
+KEYWORDS = {**search.page_keywords(GLOSSARY_DATA, RUBRICS), **search.library_keywords(LIBRARY)}
 TIERS = tuple(p for p in (f"rubrics/{rid}/" for rid in RUBRICS) if "smart-factory-tier" in p)
 DX = ("rubrics/jiangsu-dx-2025/", "rubrics/inner-mongolia-capability-2025/")
 TECH = "rubrics/tech-system-1295/"
@@ -77,8 +78,11 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
     ("zh", "能碳管理", TIERS),
     ("en", "Energy and carbon management", TIERS),
     ("zh", "产能共享", shown_on(DX)),
-    ("en", "capacity sharing", shown_on(DX)),
-    ("en", "flow-path simulation", shown_on(TIERS)),
+    # the library's DX reference holds "capacity sharing" too (scenario II (3) 2)
+    ("en", "capacity sharing", (*shown_on(DX), "library/dx-typical-scenarios-2025/")),
+    # a library heading holding one of the words ("3. Virtual simulation of product processes")
+    # comes first by Material's title weight (test_search_index.py: the other pages' order holds)
+    ("en", "flow-path simulation", (*shown_on(TIERS), "library/dx-typical-scenarios-2025/")),
     # Measured before the phrases field: "Production safety" (an SME scenario) listed the tier
     # pages first, which name "Production operations" and "Safety management and control".
     ("en", "Production safety", (RUBRIC_PAGE,)),
@@ -159,3 +163,30 @@ def test_a_button_label_does_not_find_the_calculator(
     pages = listed_pages(page, site_url, lang, label)
     prefix = search.EN if lang == "en" else ""
     assert prefix + CALCULATOR_PAGE not in pages, pages
+
+
+# The requirement library: terms from inside its documents' sentences, typed into the search box
+# (every case of tests/build_scripts/test_search_index.py's LIBRARY_CASES is ranked by the model).
+LIBRARY_CASES = [
+    ("zh", "质量智能检测", "library/dx-typical-scenarios-2025/"),
+    ("zh", "一图四清单", "library/dx-typical-scenarios-2025/"),
+    ("zh", "供应链断链", "library/dx-typical-scenarios-2025/"),
+    ("en", "generative design", "library/dx-typical-scenarios-2025/"),
+    ("en", "aftermarket", "library/dx-typical-scenarios-2025/"),
+    ("zh", "母工厂", "library/smart-factory-cultivation-plan/"),
+    ("zh", "揭榜挂帅", "library/smart-factory-cultivation-plan/"),
+    ("en", "BRICS", "library/smart-factory-cultivation-plan/"),
+    ("en", "mother factories", "library/smart-factory-cultivation-plan/"),
+]
+
+
+@pytest.mark.parametrize(("lang", "term", "doc"), LIBRARY_CASES, ids=[c[1] for c in LIBRARY_CASES])
+def test_a_library_term_finds_its_document(
+    page: Page, site_url: str, outside: object, lang: str, term: str, doc: str
+) -> None:
+    pages = listed_pages(page, site_url, lang, term)
+    prefix = search.EN if lang == "en" else ""
+    assert prefix + doc in pages[:3], pages
+    expected = [prefix + p for p in model(lang).pages(term)]
+    assert pages[:3] == expected[:3]
+    assert outside.urls == []  # type: ignore[attr-defined]
