@@ -247,7 +247,7 @@ def test_meaning_problems_of_a_document_are_all_listed(tmp_path: Path) -> None:
         del d["source"]["missing"]["date"]  # a null date without its decision
         d["sections"][2]["sections"][0]["links"][0]["rubric"] = "no-such-rubric"
         d["decisions"][0]["applies_to"] = ["nowhere"]
-        d["purpose"]["scored_by"] = ["tech-system-1295"]  # no calculator
+        d["purpose"]["scored_by"] = ["no-such-rubric"]  # no such calculator
         d["sections"][0]["blocks"][0]["text"]["zh"] += "见决策L9"
 
     edit(folder, PLAN, change)

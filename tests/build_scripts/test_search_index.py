@@ -200,9 +200,15 @@ def test_the_1295_page_is_found_by_the_names_it_defines(lang: str, name: str) ->
     assert TECH_PAGE in namers(name, lang)
     pages = model(lang).pages(name)
     assert TECH_PAGE in pages
-    if len(name) > 2:
+    if len(name) > 2 and name not in HEADINGS_ELSEWHERE:
         first = pages[1] if pages[0] == GLOSSARY_PAGE else pages[0]
         assert first == TECH_PAGE, pages
+
+
+# Names that are also a heading of another page, which Material's search weighs above body text:
+# table 9's software category "Business management" is a scenario category of the requirement
+# library's DX typical scenarios (经营管理).
+HEADINGS_ELSEWHERE = {"Business management"}
 
 
 def test_a_word_opened_by_a_quote_is_also_indexed_bare() -> None:
