@@ -13,7 +13,6 @@ import argparse
 import email.utils
 import http.server
 import os
-import posixpath
 import re
 import socket
 import sys
@@ -111,6 +110,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """GET and HEAD for the files of one directory; nothing outside it, no directory listings."""
 
     server_version = "zhiping"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"  # keep-alive: a calculator's first visit is some 40 requests
     extensions_map = {  # noqa: RUF012 - the stdlib attribute, extended
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **TYPES,
@@ -135,9 +136,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         or not a plain path)."""
         if "\0" in url_path or "\\" in url_path:
             return None
-        parts = [p for p in posixpath.normpath(url_path).split("/") if p]
-        if any(p in (".", "..") for p in url_path.split("/")):
-            return None
+        parts = [p for p in url_path.split("/") if p]
+        if any(p in (".", "..") or ":" in p for p in parts):
+            return None  # no climbing out, no Windows drive or stream names
         root = Path(self.directory).resolve()
         target = root.joinpath(*parts).resolve()
         if target != root and root not in target.parents:
@@ -222,6 +223,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that stops reading (a page left while Pyodide loads) is no server error.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 class Server6(Server):
