@@ -149,18 +149,26 @@ def write_zip(top: Path, out: Path) -> None:
 
 
 def make_dist(
-    site: Path = SITE, out: Path = DIST, *, brotli_quality: int = 11, stage_dir: Path = STAGE
+    site: Path = SITE,
+    out: Path = DIST,
+    *,
+    brotli_quality: int = 11,
+    stage_dir: Path = STAGE,
+    zip_too: bool = True,
 ) -> list[Path]:
-    """Writes the two archives into ``out``; returns their paths."""
+    """Writes the archives (tar.gz, and zip unless ``zip_too`` is false) into ``out``; returns
+    their paths."""
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{rel(site)} has no index.html: run `make build` first")
     name = f"zhiping-site-{version()}"
     top = stage_dir / name
     totals = stage(site, top, brotli_quality)
     out.mkdir(parents=True, exist_ok=True)
-    archives = [out / f"{name}.tar.gz", out / f"{name}.zip"]
+    archives = [out / f"{name}.tar.gz"]
     write_tar(top, archives[0])
-    write_zip(top, archives[1])
+    if zip_too:
+        archives.append(out / f"{name}.zip")
+        write_zip(top, archives[1])
     kinds = [f"gzip {totals['gzip'] / 1e6:.1f} MB"]
     kinds.append(f"br {totals['br'] / 1e6:.1f} MB" if totals["br"] else "no br (no brotli module)")
     print(
