@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import http.server
+import io
 import os
 import re
 import socket
@@ -128,8 +129,19 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.verbose:
             super().log_message(format, *args)
 
-    def list_directory(self, path: str | os.PathLike[str]) -> None:
-        self.send_error(404, "Not found")
+    def send_not_found(self) -> BinaryIO | None:
+        """404 with the site's own page (404.html) when it has one."""
+        page = Path(self.directory) / "404.html"
+        if not page.is_file():
+            self.send_error(404, "Not found")
+            return None
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", TYPES[".html"])
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", REVALIDATE)
+        self.end_headers()
+        return io.BytesIO(body)
 
     def resolve(self, url_path: str) -> Path | None:
         """The file a decoded URL path names inside the served directory, or None (outside it,
@@ -150,8 +162,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = unquote(url.path)
         target = self.resolve(path)
         if target is None:
-            self.send_error(404, "Not found")
-            return None
+            return self.send_not_found()
         if target.is_dir():
             if not path.endswith("/"):
                 self.send_response(301)
@@ -163,8 +174,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             target = target / "index.html"
             path += "index.html"
         if not target.is_file():
-            self.send_error(404, "Not found")
-            return None
+            return self.send_not_found()
         ctype = self.guess_type(str(target))
         cache = cache_control(path, url.query)
         served, coding = target, None
@@ -178,8 +188,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         try:
             f = served.open("rb")
         except OSError:
-            self.send_error(404, "Not found")
-            return None
+            return self.send_not_found()
         stat = os.fstat(f.fileno())
         original = target.stat()
         etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + coding if coding else ""}"'
