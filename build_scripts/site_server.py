@@ -118,6 +118,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         **TYPES,
     }
     verbose = False
+    encodings = ENCODINGS  # the pre-compressed copies this handler may send
 
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CSP_HEADER)
@@ -179,7 +180,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         cache = cache_control(path, url.query)
         served, coding = target, None
         accepts = accepted_encodings(self.headers.get("Accept-Encoding"))
-        for name, suffix in ENCODINGS:
+        for name, suffix in self.encodings:
             sibling = target.with_name(target.name + suffix)
             if name in accepts and sibling.is_file():
                 served, coding = sibling, name
