@@ -56,7 +56,7 @@ def version() -> str:
 def brotli_compressor(quality: int) -> Callable[[bytes], bytes] | None:
     """Brotli at ``quality``, or None when the ``brotli`` module is not installed."""
     try:
-        import brotli  # type: ignore[import-untyped,unused-ignore]  # noqa: PLC0415
+        import brotli  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
         return None
 

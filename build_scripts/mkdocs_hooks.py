@@ -16,8 +16,8 @@ sends it as a header) as a meta tag right after ``<meta charset>``, before any s
 
 from __future__ import annotations
 
-from html import escape
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 

@@ -13,9 +13,7 @@ from .paths import SITE
 Handler = site_server.SiteHandler
 
 
-def make_server(
-    directory: Path, port: int, host: str = "127.0.0.1"
-) -> site_server.Server:
+def make_server(directory: Path, port: int, host: str = "127.0.0.1") -> site_server.Server:
     """A server on ``port``, or on a free port chosen by the system when that one is taken."""
     return site_server.make_server(directory, port, host, fallback=True)
 

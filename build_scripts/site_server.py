@@ -62,7 +62,7 @@ TYPES = {
 }
 
 # Pre-compressed siblings, best first: (Content-Encoding, file suffix).
-ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+ENCODINGS: tuple[tuple[str, str], ...] = (("br", ".br"), ("gzip", ".gz"))
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -158,7 +158,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return None  # a symbolic link that leads out
         return target
 
-    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+    def send_head(self) -> BinaryIO | None:
         url = urlsplit(self.path)
         path = unquote(url.path)
         target = self.resolve(path)

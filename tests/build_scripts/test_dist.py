@@ -89,7 +89,7 @@ def test_types_pyodide_needs(server: int, path: str, expected: str) -> None:
 
 
 def test_compressed_copy_when_accepted(server: int) -> None:
-    status, headers, body = get(server, "/index.html", {"Accept-Encoding": "gzip"})
+    _, headers, body = get(server, "/index.html", {"Accept-Encoding": "gzip"})
     assert headers["content-encoding"] == "gzip" and headers["vary"] == "Accept-Encoding"
     assert gzip.decompress(body).decode() == TEXT
     assert int(headers["content-length"]) == len(body)
@@ -169,7 +169,8 @@ def test_a_folder_without_slash_is_redirected(server: int) -> None:
 
 def test_the_server_is_standard_library_only() -> None:
     tree = ast.parse(Path(site_server.__file__).read_text(encoding="utf-8"))
-    names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imports = [n for n in ast.walk(tree) if isinstance(n, ast.Import)]
+    names = {a.name.split(".")[0] for n in imports for a in n.names}
     names |= {
         str(n.module).split(".")[0]
         for n in ast.walk(tree)

@@ -1,5 +1,5 @@
-"""The intranet archive as an IT department uses it: unpacked into an empty folder, served by its own
-serve.py (a separate Python process), a calculator scores with every request that leaves the
+"""The intranet archive as an IT department uses it: unpacked into an empty folder, served by its
+own serve.py (a separate Python process), a calculator scores with every request that leaves the
 machine blocked, and the headers are the documented ones. A calculator opened from a file
 explains itself instead of waiting."""
 

@@ -34,7 +34,7 @@ window.zpPrinted = 0;
 window.print = () => { window.zpPrinted += 1; };
 window.zpViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
-  window.zpViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+  window.zpViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`);
 });
 """
 
@@ -116,9 +116,10 @@ def walk(page: Page, rid: str, secret: str, tmp: Path) -> list[str]:
         button = buttons.nth(i)
         with page.expect_download() as download:
             button.click()
-        path = tmp / f"{rid}-{button.get_attribute('data-action')}-{download.value.suggested_filename}"
+        action = button.get_attribute("data-action")
+        path = tmp / f"{rid}-{action}-{download.value.suggested_filename}"
         download.value.save_as(path)
-        if button.get_attribute("data-action") == "export":
+        if action == "export":
             exported = path
             if secret not in path.read_text(encoding="utf-8"):
                 problems.append(f"{rid}: the exported answers lack the company name")
