@@ -113,6 +113,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     server_version = "zhiping"
     sys_version = ""
     protocol_version = "HTTP/1.1"  # keep-alive: a calculator's first visit is some 40 requests
+    timeout = 60  # seconds an idle kept-alive connection holds its thread
     extensions_map = {  # noqa: RUF012 - the stdlib attribute, extended
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **TYPES,

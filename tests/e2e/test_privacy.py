@@ -10,7 +10,7 @@ import json
 import secrets
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, expect
@@ -66,9 +66,10 @@ class Watch:
         self.collect(page)
         return self.found
 
-    def leaks(self, secret: str) -> list[str]:
-        forms = {secret, quote(secret), quote(secret, safe=""), json.dumps(secret)}
-        forms |= {f.encode("utf-8").hex() for f in (secret,)}
+    def leaks(self, secret: str, token: str) -> list[str]:
+        """Requests carrying the answer text, as typed or encoded, or its random token."""
+        forms = {secret, quote(secret), quote_plus(secret), json.dumps(secret), token}
+        forms |= {secret.encode("utf-8").hex(), token.encode().hex()}
         out = []
         for url, body in self.requests:
             text = url + "\n" + body.decode("utf-8", "replace")
@@ -111,7 +112,7 @@ def walk(page: Page, rid: str, secret: str, tmp: Path) -> list[str]:
         take.first.click()
 
     exported: Path | None = None
-    buttons = root.locator("[data-action^=export]")
+    buttons = root.locator("[data-action*=export], [data-action*=csv]")  # JSON, CSV, …
     for i in range(buttons.count()):
         button = buttons.nth(i)
         with page.expect_download() as download:
@@ -147,7 +148,8 @@ def test_every_calculator_keeps_its_answers_in_the_browser(
     seconds each)."""
     assert CALCULATORS, "run `make build` first"
     watch = Watch(context, page)
-    secret = f"隐私测试企业 Privacy-Canary {secrets.token_hex(6)}"
+    token = secrets.token_hex(6)
+    secret = f"隐私测试企业 Privacy-Canary {token}"
     problems: list[str] = []
     for i, rid in enumerate(CALCULATORS):
         prefix = "en/" if i % 2 else ""
@@ -156,10 +158,13 @@ def test_every_calculator_keeps_its_answers_in_the_browser(
         watch.collect(page)
     assert problems == []
     assert outside.urls == []
-    assert watch.leaks(secret) == []
+    assert watch.leaks(secret, token) == []
     # the workers' requests are seen too: the runtime is fetched by the calculator's worker
     assert any(url.endswith("pyodide.asm.wasm") for url, _ in watch.requests)
     assert watch.violations(page) == []
+    # and a request that did carry the name would be caught
+    page.evaluate("(s) => fetch('./?q=' + encodeURIComponent(s)).then((r) => r.status)", secret)
+    assert watch.leaks(secret, token)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
