@@ -9,7 +9,7 @@ NPM_STAMP := $(WEB)/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup build serve test test-fast lint bench system-deps clean
+.PHONY: all setup build serve dist test test-fast lint bench system-deps clean
 
 all: build
 
@@ -33,6 +33,10 @@ build: setup
 serve: build
 	$(BIN)/python -m build_scripts.serve
 
+## dist: the intranet archive, dist/zhiping-site-<version>.tar.gz and .zip (site/ + serve.py)
+dist: build
+	$(BIN)/python -m build_scripts.dist
+
 ## system-deps: Debian's Chromium and CJK fonts for the browser tests (apt-get, only when missing)
 system-deps:
 	@bash build_scripts/system_deps.sh
@@ -55,4 +59,4 @@ bench: build system-deps
 	$(BIN)/python -m build_scripts.bench
 
 clean:
-	rm -rf build site .bench calculator/zhiping/data calculator/build
+	rm -rf build site dist .bench calculator/zhiping/data calculator/build

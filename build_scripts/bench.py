@@ -4,10 +4,14 @@ Every browser figure is a cold load in a new browser context (empty cache), medi
 Debian's Chromium. The bare boot (a page whose worker only runs ``loadPyodide``) is measured in
 the same run, so our overhead reads as a ratio. Bytes are counted by the server (every request,
 the worker's included). Writes the table to stdout and build/bench.md.
+
+The compressed first visit is measured on the intranet archive's copy of the site (its .gz and .br
+files, served by its own server): ``python -m build_scripts.bench --bytes`` measures only that.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import os
@@ -21,8 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
+from . import dist
 from .bundle import pyodide_version
 from .paths import BUILD, CHROMIUM, CHROMIUM_ARGS, PYODIDE, PYODIDE_RUNTIME, ROOT, SITE
 from .serve import Handler, make_server
@@ -60,6 +65,82 @@ def serve(directory: Path) -> tuple[str, Callable[[], None]]:
         server.server_close()
 
     return f"http://127.0.0.1:{server.server_address[1]}/", stop
+
+
+def compressed_site() -> Path:
+    """site/ as the intranet archive holds it (with its .gz and .br copies), staged by
+    build_scripts.dist into build/dist unless a staged copy of this very site/ is there."""
+    top = dist.STAGE / f"zhiping-site-{dist.version()}"
+    staged = top / "site"
+    for path in SITE.rglob("*"):
+        copy = staged / path.relative_to(SITE)
+        if path.is_file() and not (
+            copy.is_file()
+            and copy.stat().st_size == path.stat().st_size
+            and copy.stat().st_mtime_ns == path.stat().st_mtime_ns
+        ):
+            print("compressing a copy of site/ as `make dist` does (a minute) …", flush=True)
+            dist.stage(SITE, top, brotli_quality=11)
+            break
+    return staged
+
+
+def first_visit_bytes(
+    browser: Browser, directory: Path, encodings: tuple[tuple[str, str], ...]
+) -> tuple[int, str]:
+    """Bytes of every response body (the worker's included) for a first visit to the calculator,
+    in a new browser context, served with ``encodings`` (pre-compressed copies) allowed; and the
+    Accept-Encoding the browser sent."""
+
+    class Meter(Counting):
+        accept = ""
+
+        def send_head(self) -> Any:
+            Meter.accept = self.headers.get("Accept-Encoding", "")
+            return super().send_head()
+
+    Meter.encodings = encodings
+    server = make_server(directory, 0)
+    server.RequestHandlerClass = functools.partial(Meter, directory=str(directory))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        Counting.sent = 0
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/calculator/{RUBRIC}/")
+        page.wait_for_selector("#zp-calc[data-state=ready]", state="attached", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        return Counting.sent, Meter.accept
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def compressed_rows(browser: Browser) -> list[tuple[str, str, str, str]]:
+    """Table rows: a calculator's first visit with the archive's gzip copies, and with brotli."""
+    staged = compressed_site()
+    rows = []
+    for label, encodings in (
+        ("gzip", (("gzip", ".gz"),)),
+        ("br (or gzip)", (("br", ".br"), ("gzip", ".gz"))),
+    ):
+        sent, accept = first_visit_bytes(browser, staged, encodings)
+        note = f"intranet archive, browser sent Accept-Encoding: {accept}"
+        rows.append((f"bytes: calculator page, {label}", f"{sent / 1e6:,.2f} MB", "", note))
+    return rows
+
+
+def bytes_only() -> int:
+    """``--bytes``: the compressed first-visit rows only (site/ must be built)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        plain, _ = first_visit_bytes(browser, SITE, ())
+        rows = [("bytes: calculator page, uncompressed", f"{plain / 1e6:,.2f} MB", "", "site/")]
+        rows += compressed_rows(browser)
+        browser.close()
+    print("\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows))
+    return 0
 
 
 def timed_build() -> float:
@@ -105,6 +186,10 @@ def median(values: list[float]) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bytes", action="store_true", help="compressed first visit only")
+    if parser.parse_args().bytes:
+        return bytes_only()
     build_s = timed_build()
     index_bytes = search_index_bytes()
     results: dict[str, list[float]] = {
@@ -166,14 +251,15 @@ def main() -> int:
                 count = int(root.get_attribute("data-result-count") or 0)
                 started = page.evaluate("performance.now()")
                 page.locator("#q13 label.zp-opt").nth((i + 1) % 3).click()  # always a change
-                page.wait_for_function(
-                    f"document.getElementById('zp-calc').dataset.resultCount > {count}"
+                page.wait_for_function(  # a function: the site's CSP forbids eval'd strings
+                    "(n) => document.getElementById('zp-calc').dataset.resultCount > n", arg=count
                 )
                 page_ms.append(page.evaluate("performance.now()") - started)
                 api_ms.append(float(root.get_attribute("data-last-ms") or 0))
             results["warm_api"].append(median(api_ms))
             results["warm_page"].append(median(page_ms))
             page.context.close()
+        compressed = compressed_rows(browser)
         browser.close()
     stop_site()
     stop_bare()
@@ -206,6 +292,7 @@ def main() -> int:
             "",
             "Pyodide runtime included",
         ),
+        *compressed,
         ("bare Pyodide boot (worker + `loadPyodide`)", ms("bare"), spread("bare"), "1.00×"),
         (
             "calculator: form interactive",

@@ -9,11 +9,15 @@ Search (see build_scripts/search.py): the YAML's Chinese words go into jieba bef
 indexed, calculator chrome is marked ``data-search-exclude``, English pages load their own index,
 and after the build (i18n's included) the index is split per language and the worker's query
 segmentation is fixed.
+
+Every page carries the site's Content-Security-Policy (``build_scripts/site_server.py``, which also
+sends it as a header) as a meta tag right after ``<meta charset>``, before any script.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +25,20 @@ import jieba  # type: ignore[import-untyped]
 from mkdocs.plugins import event_priority
 
 from build_scripts import search
+from build_scripts.site_server import CSP
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+CHARSET = '<meta charset="utf-8">'
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{escape(CSP, quote=False)}">'
+
+
+def add_csp(output: str) -> str:
+    """The page with the site's Content-Security-Policy as a meta tag right after its charset."""
+    if CHARSET not in output:
+        raise ValueError(f"no {CHARSET} in the page: cannot place the Content-Security-Policy")
+    return output.replace(CHARSET, f"{CHARSET}\n    {CSP_META}", 1)
 
 
 KEYWORDS: dict[str, tuple[str, dict[str, list[str]]]] = {}
@@ -55,10 +71,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    output = ALTERNATE.sub("", output)
+    output = add_csp(ALTERNATE.sub("", output))
     if page.url.startswith(search.EN):
         output = search.rebase_english_page(output)
     return output
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Pages built from a theme template alone (404.html) get the policy too."""
+    return add_csp(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of both languages

@@ -47,7 +47,8 @@ FOCUS_STATE = """() => {
 
 def focus_state(page: Page) -> dict[str, Any] | None:
     # Material opens the search overlay when its field takes focus: judge the page once it is still
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    # a function, not an expression: Playwright evals an expression, which the site's CSP forbids
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
     return state
 
