@@ -300,13 +300,11 @@ def _ratings_table(
     tr = res.table(number)
     t = _table(r, number)
     title = table_name(r, number, w)
-    if tr.not_involved:
-        return [heading(title), paragraph(r.not_involved_label.get(w.lang))]
+    if not _filled(tr) or tr.not_involved:
+        return []  # listed once, with the others, by _unfilled
     if tr.reference:
         return _reference(r, read, tr.reference, number, w)
     shown = [x for x in tr.ratings if x.rows or x.user is not None]
-    if not shown:
-        return [heading(title), paragraph(w("tech.table_empty"))]
     head = [
         w("tech.h_where"),
         w("tech.h_advisory", label=r.advisory.label.get(w.lang)),
@@ -384,6 +382,22 @@ def _reference(
         paragraph(r.advisory.reference_label.get(w.lang), "note"),
         table(title, head, rows),
     ]
+
+
+def _unfilled(r: TechSystemRubric, res: TechResult, w: Words) -> list[dict[str, Any]]:
+    """One line for the lists marked 不涉及 and one for those not filled in yet."""
+    out = []
+    sep = w("result.separator")
+    not_involved = [table_name(r, tr.number, w) for tr in res.tables if tr.not_involved]
+    empty = [table_name(r, tr.number, w) for tr in res.tables if not _filled(tr)]
+    if not_involved:
+        label = r.not_involved_label.get(w.lang)
+        out.append(
+            paragraph(w("tech.tables_not_involved", label=label, tables=sep.join(not_involved)))
+        )
+    if empty:
+        out.append(paragraph(w("tech.tables_empty", tables=sep.join(empty))))
+    return out
 
 
 def _proposals(
@@ -566,6 +580,7 @@ def result_dict(r: TechSystemRubric, read: ReadTech, w: Words) -> dict[str, Any]
     ]
     for t in r.tables:
         view += _ratings_table(r, read, res, t.number, w)
+    view += _unfilled(r, res, w)
     view += _proposals(r, read, res, w)
     view += _gaps(r, read, res, w)
     return {
