@@ -31,6 +31,16 @@ KEYWORDS = {**search.page_keywords(GLOSSARY_DATA, RUBRICS), **search.library_key
 TIERS = tuple(p for p in (f"rubrics/{rid}/" for rid in RUBRICS) if "smart-factory-tier" in p)
 DX = ("rubrics/jiangsu-dx-2025/", "rubrics/inner-mongolia-capability-2025/")
 TECH = "rubrics/tech-system-1295/"
+TECH_TEXT = str(RUBRICS["tech-system-1295"])
+
+
+def term_pages(term: dict[str, str], lang: str) -> tuple[str, ...]:
+    """Where a glossary term may be listed first: the glossary, the SME rubric, and the "1295" page
+    when that rubric uses the term (its pools, its lists)."""
+    used = any(
+        part in TECH_TEXT for part in term[lang].split(" / ")
+    )  # "A / B / C": names of one kind
+    return EITHER + ((TECH,) if used else ())
 
 
 def shown_on(pages: tuple[str, ...]) -> tuple[str, ...]:
@@ -60,7 +70,7 @@ EN_WORDS = [t["en"] for t in TERMS if is_word(t["en"])]
 
 # (language, what is typed, pages allowed first): a spread sample of the YAML's terms.
 CASES: list[tuple[str, str, tuple[str, ...]]] = [
-    *(("zh", t["zh"], EITHER) for t in TERMS[::18]),
+    *(("zh", t["zh"], term_pages(t, "zh")) for t in TERMS[::18]),
     *(("en", w, EITHER) for w in EN_WORDS[::6]),
     *(("zh", q["stem"]["zh"], (RUBRIC_PAGE,)) for q in RUBRIC["questions"][::7]),
     *(("zh", s["name"]["zh"], (RUBRIC_PAGE,)) for s in SCENARIOS[::8]),
