@@ -42,6 +42,16 @@ def to_number(value: Any) -> Fraction | None:
     return Fraction(number)
 
 
+def blank(value: Any) -> bool:
+    """Nothing given: null, or a text of spaces only."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def clean_text(value: str) -> str:
+    """A text that can be written back as UTF-8: a lone surrogate is replaced, the rest kept."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
 def question_number(key: str) -> int | None:
     """The question number a key names, only in the documented form ``^[1-9][0-9]*$``."""
     return int(key) if QUESTION_KEY.fullmatch(key) else None
@@ -76,6 +86,5 @@ def read_meta(raw: Any, out: list[Problem]) -> dict[str, str]:
         elif not isinstance(value, str) or len(value) > MAX_TEXT:
             out.append(problem("bad_text", item, key=key, limit=MAX_TEXT))
         else:
-            # a lone surrogate cannot be written back as UTF-8: replace it, keep the rest
-            meta[key] = value.encode("utf-8", "replace").decode("utf-8")
+            meta[key] = clean_text(value)
     return meta

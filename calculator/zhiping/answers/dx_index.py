@@ -25,7 +25,7 @@ from ..errors import Problem, problem
 from ..jsonread import BadNumber
 from ..model.dx_index import DxIndexRubric, DxIndicator
 from ..scoring.dx_index import DxAnswer, band_of, in_band
-from .common import is_int, question_number, read_meta, shown, to_number
+from .common import blank, is_int, question_number, read_meta, shown, to_number
 
 TOP_LEVEL_KEYS = ("$schema", "rubric", "indicators", "amounts", "meta")
 ANSWER_KEYS = ("level", "score", "not_applicable")
@@ -38,10 +38,6 @@ class ReadDx:
     amounts: dict[str, Fraction] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     amount_problems: tuple[Problem, ...] = ()  # amounts warn; they are never scored
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _indicator(
@@ -74,7 +70,7 @@ def _indicator(
         return None, None
     band = band_of(r, level)
     raw_score = value.get("score")
-    if _blank(raw_score):
+    if blank(raw_score):
         if band.score is not None:
             return level, DxAnswer(level, band.score)
         if not r.official_score:  # a profile needs no self-score (Inner Mongolia)
@@ -101,7 +97,7 @@ def _amounts(r: DxIndexRubric, raw: Any, out: list[Problem]) -> dict[str, Fracti
         item = f"amount:{key}"
         if key not in known:
             out.append(problem("unknown_amount", item, key=key))
-        elif not _blank(value):
+        elif not blank(value):
             number = None if isinstance(value, BadNumber) else to_number(value)
             if number is None:
                 out.append(problem("bad_number", item, value=shown(value)))

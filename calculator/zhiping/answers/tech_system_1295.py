@@ -57,7 +57,7 @@ from ..scoring.tech_system_1295 import (
     TableAnswers,
     TechAnswers,
 )
-from .common import is_int, read_meta, shown, to_number
+from .common import blank, clean_text, is_int, read_meta, shown, to_number
 
 TOP_LEVEL_KEYS = ("$schema", "rubric", "product", "basis", "segments", "tables", "meta")
 TABLE_KEYS = ("not_involved", "segments")
@@ -103,16 +103,11 @@ def stars_item(table: int, segment: str) -> str:
     return f"stars:{table}:{segment}"
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _text(value: Any, item: str, limit: int, out: list[Problem]) -> str | None:
     if not isinstance(value, str) or len(value) > limit:
         out.append(problem("bad_text", item, limit=limit))
         return None
-    # a lone surrogate cannot be written back as UTF-8: replace it, keep the rest
-    return value.strip().encode("utf-8", "replace").decode("utf-8")
+    return clean_text(value.strip())
 
 
 def _whole(value: Any, top: int, item: str, out: list[Problem]) -> int | None:
@@ -129,7 +124,7 @@ def _cell(c: Column, value: Any, top: int, item: str, out: list[Problem]) -> Cel
             out.append(problem("not_yes_no", item, value=shown(value)))
             return None
         return True if value else None
-    if _blank(value):
+    if blank(value):
         return None
     if c.kind == TEXT:
         return _text(value, item, MAX_TEXT, out)
@@ -161,7 +156,7 @@ def _row(
         if enterprise and key == ORIGIN:
             if value in ORIGINS:
                 origin = ORIGINS[value]
-            elif not _blank(value):
+            elif not blank(value):
                 out.append(problem("bad_choice", at, value=shown(value)))
             continue
         c = t.column(key)
@@ -194,7 +189,7 @@ def _segments(raw: Any, out: list[Problem]) -> list[Link]:
                 if k != "name":
                     out.append(problem("unknown_key", item, key=k))
             name = value.get("name")
-            text = None if _blank(name) else _text(name, item, MAX_NAME, out)
+            text = None if blank(name) else _text(name, item, MAX_NAME, out)
             links.append(Link(key, text or ""))
     return links
 
@@ -228,7 +223,7 @@ def _block(
         if key not in BLOCK_KEYS:
             out.append(problem("unknown_key", f"block:{where}", key=key))
     stars = raw.get("stars")
-    if not _blank(stars):
+    if not blank(stars):
         if t.rating != PER_SEGMENT:
             out.append(problem("stars_not_here", stars_item(t.number, link), table=t.number))
         elif (got := _whole(stars, top, stars_item(t.number, link), out)) is not None:
@@ -296,7 +291,7 @@ def read_answers(r: TechSystemRubric, raw: dict[str, Any]) -> tuple[ReadTech, li
     texts: dict[str, str | None] = {}
     for key in ("product", "basis"):
         value = raw.get(key)
-        texts[key] = None if _blank(value) else _text(value, key, MAX_TEXT, out)
+        texts[key] = None if blank(value) else _text(value, key, MAX_TEXT, out)
     links = _segments(raw.get("segments", {}), out)
     if not links:
         out.append(problem("missing_answer", "segments"))

@@ -136,7 +136,8 @@ def _row_arithmetic(r: TechSystemRubric, t: Table, s: RowScore, w: Words) -> str
         c = t.column(g.column)
         name = c.header.get(w.lang) if c else g.column
         key = "tech.grade_flipped" if g.flipped else "tech.grade"
-        parts.append(w(key, name=name, entered=g.entered, counted=g.counted))
+        base = r.advisory.flip_base
+        parts.append(w(key, name=name, entered=g.entered, counted=g.counted, base=base))
     if s.score is None:
         return w("tech.row_no_grades")
     terms = " + ".join(str(g.counted) for g in s.used)
@@ -185,6 +186,13 @@ def _rating_source(r: TechSystemRubric, read: ReadTech, x: Rating, w: Words) -> 
 def _counted(x: Rating) -> int | None:
     """The ★ that counts: the rater's own, else the advisory one."""
     return x.user if x.user is not None else x.advisory
+
+
+def _weakest_first(res: TechResult) -> list[tuple[int, Rating]]:
+    """Every rating with a ★ that counts, lowest ★ first, then by table (stable: 环 and row order
+    kept)."""
+    rated = [(c, x) for tr in res.tables for x in tr.ratings if (c := _counted(x)) is not None]
+    return sorted(rated, key=lambda e: (e[0], e[1].table))
 
 
 def _star_text(x: Rating, w: Words) -> str:
@@ -280,10 +288,9 @@ def _heat(r: TechSystemRubric, read: ReadTech, res: TechResult, w: Words) -> lis
 def _weakest(
     r: TechSystemRubric, read: ReadTech, res: TechResult, w: Words
 ) -> list[dict[str, Any]]:
-    rated = [(c, x) for tr in res.tables for x in tr.ratings if (c := _counted(x)) is not None]
+    rated = _weakest_first(res)
     if not rated:
         return [heading(w("tech.weakest_title")), paragraph(w("tech.weakest_none"))]
-    rated.sort(key=lambda e: (e[0], e[1].table))  # stable: 环 and row order kept
     entries = [
         {
             "text": w("tech.weakest_entry", where=_where(r, read, x, w), stars=_star_text(x, w)),
@@ -543,8 +550,8 @@ def result_dict(r: TechSystemRubric, read: ReadTech, w: Words) -> dict[str, Any]
                         ),
                     }
                 )
-    rated = [(c, x) for tr in res.tables for x in tr.ratings if (c := _counted(x)) is not None]
-    weakest = min(rated, key=lambda e: (e[0], e[1].table))[1] if rated else None
+    rated = _weakest_first(res)
+    weakest = rated[0][1] if rated else None
     filled = sum(1 for tr in res.tables if _filled(tr))
 
     product = read.answers.product or w("tech.unnamed_product")

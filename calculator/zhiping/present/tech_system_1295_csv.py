@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -28,7 +29,7 @@ from ..model.tech_system_1295 import (
     Table,
     TechSystemRubric,
 )
-from ..scoring.tech_system_1295 import SEGMENT_COLUMN, Cell, Row
+from ..scoring.tech_system_1295 import SEGMENT_COLUMN, Cell
 from .common import Words
 from .tech_system_1295 import errors_dict, segment_name
 
@@ -74,17 +75,17 @@ def _lines(r: TechSystemRubric, read: ReadTech, t: Table, w: Words) -> list[list
         return out
     if ta.not_involved:
         return [*out, [r.not_involved_label.get(w.lang)]]
-    rows: dict[str, list[tuple[Row | None, dict[str, Cell], bool | None]]] = {}
+    rows: dict[str, list[tuple[Mapping[str, Cell], bool | None]]] = {}
     for row in ta.rows:
-        rows.setdefault(row.segment, []).append((row, dict(row.cells), row.domestic))
-    for key, cells in read.held.get(t.number, ()):
-        rows.setdefault(key.segment, []).append((None, cells, None))
+        rows.setdefault(row.segment, []).append((row.cells, row.domestic))
+    for key, held in read.held.get(t.number, ()):
+        rows.setdefault(key.segment, []).append((held, None))
     for link in a.segments:
         stars = ta.stars.get(link.id)
         mine = rows.get(link.id, [])
         if not mine and stars is None:
             continue
-        for _, cells, domestic in mine or [(None, {}, None)]:
+        for cells, domestic in mine or [({}, None)]:
             line = []
             for c in t.columns:
                 if c.id == SEGMENT_COLUMN:
