@@ -12,25 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-from .bundle import build_wheel, write_package_data
+from .bundle import build_wheel, package_digest, runtime_dir, write_package_data
 from .families import BUILD_FAMILIES
 from .load import load_or_report
-from .paths import CALCULATOR, PYODIDE, PYODIDE_RUNTIME, ROOT, WEB, answers_schema
+from .paths import PYODIDE, PYODIDE_RUNTIME, ROOT, WEB, WEB_ASSETS, answers_schema
 from .render import write_docs
-from .util import digest
-
-WEB_ASSETS = ("app.mjs", "worker.mjs", "calculator.css")
-
-
-def package_digest() -> str:
-    """A digest of the package's sources and data: changes exactly when the wheel's content does."""
-    parts = []
-    for path in sorted((CALCULATOR / "zhiping").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            parts.append(
-                path.relative_to(CALCULATOR).as_posix().encode() + b"\0" + path.read_bytes()
-            )
-    return digest(b"\0\0".join(parts))
 
 
 def main() -> int:
@@ -44,7 +30,7 @@ def main() -> int:
     if not PYODIDE.is_dir():
         print("build failed: Pyodide is not installed; run `make setup`", file=sys.stderr)
         return 1
-    assets: dict[Path, Path] = {Path("assets/pyodide") / n: PYODIDE / n for n in PYODIDE_RUNTIME}
+    assets: dict[Path, Path] = {Path(runtime_dir()) / n: PYODIDE / n for n in PYODIDE_RUNTIME}
     assets.update({Path("assets/calculator") / n: WEB / n for n in WEB_ASSETS})
     assets[Path("assets/calculator") / wheel.name] = wheel
     for name, fam in BUILD_FAMILIES.items():

@@ -18,7 +18,7 @@ from pathlib import Path
 from .families import BUILD_FAMILIES
 from .load import Catalog
 from .paths import CALCULATOR, PACKAGE_DATA, PYODIDE, WHEELS
-from .util import write_if_changed
+from .util import digest, write_if_changed
 
 HEADER = "generated from rubrics/*.yaml by build_scripts/bundle.py; do not edit"
 
@@ -74,3 +74,21 @@ def build_wheel() -> Path:
 def pyodide_version() -> str:
     data = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))
     return str(data["version"])
+
+
+def package_digest() -> str:
+    """A digest of the package's sources and data: changes exactly when the wheel's content does
+    (the wheel's URL carries it as ``?v=``)."""
+    parts = []
+    for path in sorted((CALCULATOR / "zhiping").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts.append(
+                path.relative_to(CALCULATOR).as_posix().encode() + b"\0" + path.read_bytes()
+            )
+    return digest(b"\0\0".join(parts))
+
+
+def runtime_dir() -> str:
+    """Where the site serves the Pyodide runtime: a folder named for its release, so that an update
+    changes every URL (the files are cached as immutable, by browsers and the service worker)."""
+    return f"assets/pyodide/{pyodide_version()}"

@@ -12,6 +12,8 @@ segmentation is fixed.
 
 Every page carries the site's Content-Security-Policy (``build_scripts/site_server.py``, which also
 sends it as a header) as a meta tag right after ``<meta charset>``, before any script.
+
+The service worker (site/sw.js) is written last, with a version digesting every file of the site.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 import jieba  # type: ignore[import-untyped]
 from mkdocs.plugins import event_priority
 
-from build_scripts import search
+from build_scripts import offline_cache, search
 from build_scripts.site_server import CSP
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -87,3 +89,4 @@ def on_post_build(config: Any) -> None:
     site = Path(config["site_dir"])
     search.patch_site_worker(site)
     search.process_site_index(site, _cut, _cut_all, KEYWORDS)
+    offline_cache.write_service_worker(site)  # last: its version digests every file

@@ -21,6 +21,9 @@ BUILD_DOCS = BUILD / "docs"
 WHEELS = BUILD / "wheel"
 SITE = ROOT / "site"
 
+# The calculator glue copied to assets/calculator/ (calculator/web/).
+WEB_ASSETS = ("app.mjs", "worker.mjs", "calculator.css")
+
 # The Pyodide files a browser actually requests (measured; see docs). Nothing else is copied.
 PYODIDE_RUNTIME = (
     "pyodide.mjs",

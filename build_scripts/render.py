@@ -23,6 +23,7 @@ from zhiping.jsonread import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_EXPONENT, MAX
 from zhiping.model import LANGS
 from zhiping.model.requirement_document import GROUPS
 
+from .bundle import runtime_dir
 from .families import BUILD_FAMILIES
 from .families import requirement_document as library
 from .load import Catalog
@@ -151,8 +152,11 @@ LIMITS = {
 }
 
 
-def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
-    """Every generated page: path under build/docs → Markdown text."""
+def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, str]:
+    """Every generated page: path under build/docs → Markdown text. ``wheel_name`` and ``runtime``
+    (Pyodide's module) are the calculator assets' URLs relative to assets/calculator/ (the runtime
+    defaults to the installed release's folder)."""
+    runtime = runtime or f"../{runtime_dir().removeprefix('assets/')}/pyodide.mjs"
     env = environment()
     out: dict[Path, str] = {}
     for lang in LANGS:
@@ -219,6 +223,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 "r": raw,
                 "m": m,
                 "wheel": wheel_name,
+                "runtime": runtime,
                 "max_bytes": MAX_BYTES,
             }
             src = f"rubrics/{rid}.yaml"
@@ -250,7 +255,7 @@ def pages(catalog: Catalog, wheel_name: str) -> dict[Path, str]:
                 continue
             calc_title = t("calculator_page.title", rubric=m.short_title.get(lang))
             out[Path(f"calculator/{rid}.{lang}.md")] = header(
-                src, calc_title, zhiping_wheel=wheel_name
+                src, calc_title, zhiping_wheel=wheel_name, zhiping_runtime=runtime
             ) + env.get_template(f"{fam.name}/calculator.md.j2").render(
                 **{**ctx, **fam.calculator_context(m), "tx": lambda text, lang=lang: text[lang]}
             )

@@ -67,10 +67,10 @@ ENCODINGS: tuple[tuple[str, str], ...] = (("br", ".br"), ("gzip", ".gz"))
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 # Files whose content never changes under their URL: Material's bundles carry a content hash in
-# their names; the Pyodide runtime is one pinned release. (A URL with ``?v=<digest>``, such as
-# the wheel's, is immutable too.)
+# their names; the Pyodide runtime sits in a folder named for its release. (A URL with
+# ``?v=<digest>``, such as the wheel's, is immutable too.)
 IMMUTABLE_PATHS = (
-    re.compile(r"^/assets/pyodide/[^/]+$"),
+    re.compile(r"^/assets/pyodide/[0-9][^/]*/[^/]+$"),
     re.compile(r"^/assets/javascripts/(?:workers/)?[a-z]+\.[0-9a-f]{8}\.min\.js$"),
     re.compile(r"^/assets/stylesheets/[a-z]+\.[0-9a-f]{8}\.min\.css$"),
 )

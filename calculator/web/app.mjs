@@ -8,14 +8,18 @@
 
 const ASSETS = new URL("./", import.meta.url);
 let worker = null; // module scope: survives instant navigation between pages
-let bootState = { stage: "idle", error: null };
+let bootState = { stage: "idle", error: null, from: null };
+let snapshotSaved = null; // the worker kept a snapshot of the engine for the next visit (bytes)
 const stageListeners = new Set();
 const pending = new Map();
 let nextId = 1;
 
 function onWorkerMessage(msg) {
   if (msg.type === "stage" || msg.type === "error") {
-    bootState = msg.type === "error" ? { stage: "error", error: msg.message } : { stage: msg.stage, error: null };
+    bootState = msg.type === "error" ? { stage: "error", error: msg.message, from: null } : { stage: msg.stage, error: null, from: msg.from ?? null };
+    stageListeners.forEach((fn) => fn(bootState));
+  } else if (msg.type === "snapshot") {
+    snapshotSaved = msg.saved ? msg.bytes : 0;
     stageListeners.forEach((fn) => fn(bootState));
   } else if (msg.type === "result") {
     const done = pending.get(msg.id);
@@ -24,16 +28,28 @@ function onWorkerMessage(msg) {
   }
 }
 
-function getWorker(wheel) {
+// Once a result is shown: asks the site's service worker, when one is active, to keep the calculator
+// runtime for the next visit and for when the server cannot be reached (calculator/web/sw.js).
+function keepForOffline(root) {
+  const sw = navigator.serviceWorker;
+  if (!sw || root.dataset.offline) return;
+  root.dataset.offline = "asked";
+  sw.addEventListener("message", (event) => {
+    if (event.data?.type === "kept") root.dataset.offline = event.data.files === event.data.of ? "kept" : "partial";
+  });
+  sw.ready.then((reg) => reg.active?.postMessage({ type: "keep" })).catch(() => {});
+}
+
+function getWorker(wheel, runtime) {
   if (worker) return worker;
-  bootState = { stage: "runtime", error: null }; // the worker's first import is the runtime itself
+  bootState = { stage: "runtime", error: null, from: null }; // the worker's first import is the runtime itself
   const early = window.zhipingBoot; // started by the page head (calculator pages), messages kept
   if (early) {
     worker = early.worker;
     early.messages.splice(0).forEach(onWorkerMessage);
   } else {
     worker = new Worker(new URL("worker.mjs", ASSETS), { type: "module" });
-    worker.postMessage({ type: "boot", wheel: new URL(wheel, ASSETS).href });
+    worker.postMessage({ type: "boot", wheel: new URL(wheel, ASSETS).href, runtime: new URL(runtime, ASSETS).href });
   }
   worker.onmessage = (event) => onWorkerMessage(event.data);
   worker.onerror = (event) => onWorkerMessage({ type: "error", message: event.message || "worker failed" });
@@ -551,9 +567,11 @@ function init() {
     return;
   }
 
-  const showStage = ({ stage, error }) => {
+  const showStage = ({ stage, error, from }) => {
     root.dataset.state = stage === "ready" ? "ready" : stage === "error" ? "error" : "loading";
     root.dataset.stage = stage;
+    if (from) root.dataset.boot = from; // "snapshot" on a repeat visit, "start" otherwise
+    if (snapshotSaved !== null) root.dataset.snapshot = snapshotSaved ? "saved" : "failed";
     if (stage === "ready" && !root.dataset.tReady) root.dataset.tReady = performance.now().toFixed(1);
     status.textContent = error ? `${root.dataset.msgError} (${error})` : root.dataset[`msgStage${stage[0].toUpperCase()}${stage.slice(1)}`] || "";
     if (stage === "ready") {
@@ -586,7 +604,10 @@ function init() {
     const announce = slot(root, "announce");
     if (announce.textContent !== line) announce.textContent = line;
     root.dataset.resultCount = String(++resultCount);
-    if (out.ok && !root.dataset.tFirstResult) root.dataset.tFirstResult = performance.now().toFixed(1);
+    if (out.ok && !root.dataset.tFirstResult) {
+      root.dataset.tFirstResult = performance.now().toFixed(1);
+      keepForOffline(root);
+    }
     root.dataset.lastMs = msg.ms.toFixed(3);
   }
 
@@ -760,7 +781,7 @@ function init() {
   root.dataset.tInteractive = performance.now().toFixed(1); // milestones for `make bench`
   stageListeners.clear();
   stageListeners.add(showStage);
-  getWorker(root.dataset.wheel);
+  getWorker(root.dataset.wheel, root.dataset.runtime);
   showStage(bootState);
 }
 

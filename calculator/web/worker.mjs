@@ -2,10 +2,66 @@
 // then answers {id, fn, rubric, answers | bytes, lang} messages with the JSON text of zhiping.api's
 // function `fn`: score_json (the default) or export_csv, nothing else.
 // It knows nothing about any rubric: the Python package holds every rule and text.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+//
+// Repeat visits: once the page has its first result and the engine has been idle a moment, a second
+// copy of this worker boots an engine of its own (never shown an answer: it reads the rubric data
+// with empty answers), and keeps its memory as a snapshot in this browser's IndexedDB, keyed by the
+// Pyodide release and the package's digest. The next boot restores that snapshot instead of starting
+// Python (about a tenth of the time). A snapshot that is missing, stale or unreadable is ignored and
+// replaced: a broken store never blocks the engine. It never leaves the browser.
 
 let api = null;
 let pyodide = null;
+
+const DB = "zhiping-engine";
+const STORE = "snapshot";
+const RECORD = "engine";
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function openStore(mode) {
+  if (!self.indexedDB) return null;
+  const open = indexedDB.open(DB, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+  const db = await request(open);
+  return { db, store: db.transaction(STORE, mode).objectStore(STORE) };
+}
+
+// Kept gzip-compressed (most of the interpreter's memory is empty): a fifth of the size, and
+// quicker to read back and inflate than the raw bytes are to read.
+async function piped(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+// The kept snapshot for this runtime and package, as a Blob (not read yet), or null.
+async function findSnapshot(key) {
+  try {
+    const opened = await openStore("readonly");
+    if (!opened) return null;
+    const record = await request(opened.store.get(RECORD));
+    opened.db.close();
+    return record && record.key === key && record.gzip instanceof Blob ? record.gzip : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeSnapshot(key, bytes) {
+  try {
+    const gzip = new Blob([await piped(bytes, new CompressionStream("gzip"))]);
+    const opened = await openStore("readwrite");
+    if (!opened) return;
+    await request(opened.store.put({ key, gzip }, RECORD));
+    opened.db.close();
+  } catch {
+    // no room, private mode, storage switched off: the next visit boots the long way
+  }
+}
 
 async function fetchWheel(url) {
   const resp = await fetch(url);
@@ -13,17 +69,75 @@ async function fetchWheel(url) {
   return resp.arrayBuffer();
 }
 
-async function boot(wheelUrl) {
-  const indexURL = new URL("../pyodide/", import.meta.url).href;
+// Set when this boot started the long way: the next visit's snapshot is then made once.
+let snapshotJob = null;
+let snapshotTimer = null;
+
+async function startEngine(py, wheel) {
+  // The package's files (its rubric data among them) live in the file system, which a memory
+  // snapshot does not hold: unpacked on every boot.
+  const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
+  py.unpackArchive(new Uint8Array(await wheel), "wheel", { extractDir: sitePackages });
+  return py.pyimport("zhiping.api");
+}
+
+async function boot(wheelUrl, runtimeUrl) {
   postMessage({ type: "stage", stage: "runtime" });
   const wheel = fetchWheel(wheelUrl); // in parallel with the runtime
-  const py = await loadPyodide({ indexURL });
-  pyodide = py;
-  postMessage({ type: "stage", stage: "package" });
-  const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
-  py.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
-  api = py.pyimport("zhiping.api");
-  postMessage({ type: "stage", stage: "ready" });
+  const key = `${runtimeUrl} ${wheelUrl}`; // both URLs name their release
+  const [{ loadPyodide }, saved] = await Promise.all([import(runtimeUrl), findSnapshot(key)]);
+  const indexURL = new URL("./", runtimeUrl).href;
+  let from = "start";
+  if (saved) {
+    try {
+      // inflated while the runtime is fetched and compiled
+      pyodide = await loadPyodide({ indexURL, _loadSnapshot: piped(saved, new DecompressionStream("gzip")) });
+      postMessage({ type: "stage", stage: "package" });
+      api = await startEngine(pyodide, wheel);
+      from = "snapshot";
+    } catch {
+      api = null; // a snapshot this runtime cannot restore: start afresh, and replace it
+    }
+  }
+  if (!api) {
+    pyodide = await loadPyodide({ indexURL });
+    postMessage({ type: "stage", stage: "package" });
+    api = await startEngine(pyodide, wheel);
+    if (self.indexedDB) snapshotJob = { wheel: wheelUrl, runtime: runtimeUrl, key };
+  }
+  postMessage({ type: "stage", stage: "ready", from });
+}
+
+// The snapshot maker (a second copy of this worker): boots, reads the rubric data with empty answers,
+// keeps its memory, and ends.
+async function makeSnapshot({ wheel, runtime, key, rubric }) {
+  const wheelBytes = fetchWheel(wheel);
+  const { loadPyodide } = await import(runtime);
+  const py = await loadPyodide({ indexURL: new URL("./", runtime).href, _makeSnapshot: true });
+  const engine = await startEngine(py, wheelBytes);
+  engine.score_json(rubric, "{}", "zh");
+  engine.destroy();
+  const bytes = py.makeMemorySnapshot();
+  await writeSnapshot(key, bytes);
+  return bytes.byteLength;
+}
+
+// Once, when the page has a result and the engine has been idle for a few seconds: never before
+// the first result, never beside a burst of clicks (each one restarts the wait).
+function scheduleSnapshot(rubric) {
+  if (!snapshotJob) return;
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    const job = { ...snapshotJob, rubric, type: "make-snapshot" };
+    snapshotJob = null;
+    const maker = new Worker(import.meta.url, { type: "module" });
+    maker.onmessage = (event) => {
+      postMessage({ type: "snapshot", ...event.data });
+      maker.terminate();
+    };
+    maker.onerror = () => maker.terminate();
+    maker.postMessage(job);
+  }, 4000);
 }
 
 let booting = null;
@@ -32,10 +146,17 @@ const FUNCTIONS = new Set(["score_json", "export_csv"]); // what a page may call
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "boot") {
-    booting ??= boot(msg.wheel).catch((err) => {
+    booting ??= boot(msg.wheel, msg.runtime).catch((err) => {
       postMessage({ type: "error", message: String(err && err.message ? err.message : err) });
       throw err;
     });
+    return;
+  }
+  if (msg.type === "make-snapshot") {
+    makeSnapshot(msg).then(
+      (bytes) => postMessage({ saved: true, bytes }),
+      (err) => postMessage({ saved: false, error: String(err) }),
+    );
     return;
   }
   if (msg.type === "score") {
@@ -53,6 +174,7 @@ self.onmessage = async (event) => {
         if (msg.bytes) answers.destroy();
       }
       postMessage({ type: "result", id: msg.id, text, ms: performance.now() - t0 });
+      scheduleSnapshot(msg.rubric);
     } catch (err) {
       postMessage({ type: "result", id: msg.id, error: String(err) });
     }

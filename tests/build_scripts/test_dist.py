@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from build_scripts import dist, site_server
-from build_scripts.site_server import CSP_HEADER, IMMUTABLE, REVALIDATE
+from build_scripts.site_server import CSP_HEADER, IMMUTABLE, REVALIDATE, cache_control
 
 TEXT = "<!doctype html><title>t</title>" + "zhiping " * 400
 FILES = {
     "index.html": TEXT,
     "calculator/x/index.html": TEXT,
-    "assets/pyodide/pyodide.asm.wasm": "\0asm" + "\1" * 5000,
-    "assets/pyodide/pyodide.mjs": "export const x = 1;" * 100,
+    "assets/pyodide/314.0.7/pyodide.asm.wasm": "\0asm" + "\1" * 5000,
+    "assets/pyodide/314.0.7/pyodide.mjs": "export const x = 1;" * 100,
     "assets/calculator/app.mjs": "export const y = 2;" * 100,
     "assets/calculator/zhiping-0.1.0-py3-none-any.whl": "PK" + "w" * 2000,
     "assets/javascripts/bundle.a5f9d56c.min.js": "var z;" * 300,
@@ -67,7 +67,7 @@ def get(
 
 def test_precompress_writes_copies_of_text_and_wasm_only(site: Path) -> None:
     assert (site / "index.html.gz").is_file()
-    assert (site / "assets/pyodide/pyodide.asm.wasm.gz").is_file()
+    assert (site / "assets/pyodide/314.0.7/pyodide.asm.wasm.gz").is_file()
     assert not (site / "assets/calculator/zhiping-0.1.0-py3-none-any.whl.gz").exists()
     assert not (site / "assets/small.js.gz").exists()  # under 1 KB
     assert gzip.decompress((site / "index.html.gz").read_bytes()).decode() == TEXT
@@ -78,7 +78,7 @@ def test_precompress_writes_copies_of_text_and_wasm_only(site: Path) -> None:
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/assets/pyodide/pyodide.asm.wasm", "application/wasm"),
+        ("/assets/pyodide/314.0.7/pyodide.asm.wasm", "application/wasm"),
         ("/assets/calculator/app.mjs", "text/javascript; charset=utf-8"),
         ("/", "text/html; charset=utf-8"),
     ],
@@ -102,10 +102,16 @@ def test_compressed_copy_when_accepted(server: int) -> None:
         assert headers["content-encoding"] == "br"
 
 
+def test_only_a_runtime_in_its_release_folder_is_immutable() -> None:
+    assert cache_control("/assets/pyodide/314.0.7/pyodide.asm.wasm") == IMMUTABLE
+    assert cache_control("/assets/pyodide/pyodide.asm.wasm") == REVALIDATE
+    assert cache_control("/sw.js") == REVALIDATE
+
+
 @pytest.mark.parametrize(
     ("path", "cache"),
     [
-        ("/assets/pyodide/pyodide.asm.wasm", IMMUTABLE),
+        ("/assets/pyodide/314.0.7/pyodide.asm.wasm", IMMUTABLE),
         ("/assets/javascripts/bundle.a5f9d56c.min.js", IMMUTABLE),
         ("/assets/stylesheets/main.57a0d79d.min.css", IMMUTABLE),
         ("/assets/calculator/zhiping-0.1.0-py3-none-any.whl?v=0123abcd", IMMUTABLE),

@@ -27,6 +27,10 @@
   boot.worker.onerror = function (e) {
     boot.messages.push({ type: "error", message: e.message || "worker failed" });
   };
-  boot.worker.postMessage({ type: "boot", wheel: new URL(script.dataset.wheel, location.href).href });
+  boot.worker.postMessage({
+    type: "boot",
+    wheel: new URL(script.dataset.wheel, location.href).href,
+    runtime: new URL(script.dataset.runtime, location.href).href,
+  });
   window.zhipingBoot = boot;
 })();
