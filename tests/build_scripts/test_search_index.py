@@ -207,8 +207,9 @@ def test_the_1295_page_is_found_by_the_names_it_defines(lang: str, name: str) ->
 
 # Names that are also a heading of another page, which Material's search weighs above body text:
 # table 9's software category "Business management" is a scenario category of the requirement
-# library's DX typical scenarios (经营管理).
-HEADINGS_ELSEWHERE = {"Business management"}
+# library's DX typical scenarios (经营管理); table 3 "Enterprises" is a word of the DX implementation
+# guide's headings on enterprise types ("Industry-leading enterprises …").
+HEADINGS_ELSEWHERE = {"Business management", "Enterprises"}
 
 
 def test_a_word_opened_by_a_quote_is_also_indexed_bare() -> None:
@@ -283,7 +284,7 @@ def test_the_tier_and_assessment_pages_are_found(lang: str, term: str, first: se
     shown = showing(term, lang)
     ranked = [p for p in pages if not p.startswith("library/") or p in shown]
     assert ranked[0] in shown, pages
-    assert first <= set(pages[:7]), pages  # both provinces' pages are among the first
+    assert first <= set(ranked[:7]), pages  # both provinces' pages are among the first
 
 
 def test_every_tier_scenario_and_indicator_name_lists_a_page_naming_it_first() -> None:

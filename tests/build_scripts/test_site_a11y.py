@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from build_scripts import a11y_hooks, library_nav
-from build_scripts.paths import BUILD_DOCS, ROOT, SITE
+from build_scripts.paths import BUILD_DOCS, ROOT, RUBRICS, SITE
 
 RID = "sme-digital-level-2024"
 
@@ -67,6 +67,19 @@ def built(path: str) -> str:
     return file.read_text(encoding="utf-8")
 
 
+def library_documents() -> list[str]:
+    """Worked out from the files: every document page, national ones first, then Jiangsu, Inner
+    Mongolia and associations, by id within a group."""
+    order = ["national", "jiangsu", "inner_mongolia", "association"]
+    docs = []
+    for path in (RUBRICS / "library").glob("*.yaml"):
+        if path.name != "index.yaml":
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            docs.append((order.index(data["group"]), data["id"]))
+    assert len(docs) >= 2
+    return [f"library/{doc_id}.md" for _, doc_id in sorted(docs)]
+
+
 def test_nav_groups_reading_self_assessment_and_deployment() -> None:
     nav = library_nav.with_documents(config()["nav"])  # as build_scripts/library_nav.py fills it
     sections = {k: nav_pages(v) for item in nav if isinstance(item, dict) for k, v in item.items()}
@@ -84,11 +97,7 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
     assert list(sections.values()) == [
         [*(f"rubrics/{r}.md" for r in [*rubrics, "tech-system-1295"]), "glossary.md"],
         # the requirement library: its index, then every document of rubrics/library/
-        [
-            "library/index.md",
-            "library/dx-typical-scenarios-2025.md",
-            "library/smart-factory-cultivation-plan.md",
-        ],
+        ["library/index.md", *library_documents()],
         [
             *(f"calculator/{r}.md" for r in [*calculators, "tech-system-1295"]),
             "answers-format.md",
@@ -288,7 +297,7 @@ def test_the_library_section_lists_its_index_then_every_document() -> None:
     nav = [{"要求文库": ["library/index.md", "library/b.md"]}, "other.md"]
     out = library_nav.with_documents(nav, ["library/a.md", "library/b.md"])
     assert out == [{"要求文库": ["library/index.md", "library/a.md", "library/b.md"]}, "other.md"]
-    assert library_nav.document_pages()[0] == "library/dx-typical-scenarios-2025.md"
+    assert library_nav.document_pages() == library_documents()
     assert "要求文库" in i18n_language("en")["nav_translations"]
     assert "Requirement library" in built("en") and "要求文库" in built("")
 
