@@ -1,11 +1,10 @@
 """Semantic checks of a requirement-library document: section ids unique in the document (they are
-the page's anchors), sibling sections numbered 1..n in one numbering style (or continuing the numbers
-of the previous group at the same depth, as guides that number their items 1..40 across headings do),
-tables whose rows have
-as many cells as there are columns, a decision for every source field left null (and only for
-those), decisions that exist wherever they are named, and decisions that apply to parts that
-exist. References to other rubrics are checked by the build, which knows them all
-(:func:`check_references`)."""
+the page's anchors), sibling sections numbered 1..n in one numbering style (or continuing the
+numbers of the previous group at the same depth, as guides numbering their scenarios 1..40 across
+headings do), tables whose rows have as many cells as there are columns, a decision for every
+source field left null (and only for those), decisions that exist wherever they are named, and
+decisions that apply to parts that exist. References to other rubrics are checked by the build,
+which knows them all (:func:`check_references`)."""
 
 from __future__ import annotations
 
