@@ -163,7 +163,8 @@ def rubric(rid: str) -> dict[str, Any]:
 
 
 def guide(d: dict[str, Any]) -> dict[str, Any]:
-    (g,) = [s for s in d["sections"] if s["id"] == "guide"]
+    found: list[dict[str, Any]] = [s for s in d["sections"] if s["id"] == "guide"]
+    (g,) = found
     return g
 
 
@@ -172,7 +173,8 @@ def scenarios(d: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def paragraph(s: dict[str, Any]) -> dict[str, Any]:
-    (b,) = s["blocks"]
+    blocks: list[dict[str, Any]] = s["blocks"]
+    (b,) = blocks
     assert b["type"] == "paragraph"
     return b
 
