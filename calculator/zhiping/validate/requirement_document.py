@@ -1,9 +1,10 @@
 """Semantic checks of a requirement-library document: section ids unique in the document (they are
-the page's anchors), sibling sections numbered 1..n in one numbering style, tables whose rows have
-as many cells as there are columns, a decision for every source field left null (and only for
-those), decisions that exist wherever they are named, and decisions that apply to parts that
-exist. References to other rubrics are checked by the build, which knows them all
-(:func:`check_references`)."""
+the page's anchors), sibling sections numbered 1..n in one numbering style (or continuing the
+numbers of the previous group at the same depth, as guides numbering their scenarios 1..40 across
+headings do), tables whose rows have as many cells as there are columns, a decision for every
+source field left null (and only for those), decisions that exist wherever they are named, and
+decisions that apply to parts that exist. References to other rubrics are checked by the build,
+which knows them all (:func:`check_references`)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,12 @@ def _section_paths(
         yield from _section_paths(s.sections, f"{here}.sections")
 
 
-def _numbering(file: str, path: str, sections: Sequence[Section]) -> list[Issue]:
+def _numbering(
+    file: str, path: str, sections: Sequence[Section], depth: int, last: dict[tuple[int, int], int]
+) -> list[Issue]:
+    """Sibling sections share one numbering style and run 1..n, or continue the numbers of the
+    previous group of that style at the same depth (1.–3. under 一、, 4.–5. under 二、, …).
+    ``last``: the last number of each (depth, style) so far, updated here."""
     numbered = [s for s in sections if s.number is not None]
     if not numbered:
         return []
@@ -43,8 +49,12 @@ def _numbering(file: str, path: str, sections: Sequence[Section]) -> list[Issue]
         labels = [s.number for s in numbered]
         out.append(Issue(file, path, "numbering", f"sibling sections mix numberings: {labels}"))
     got = [s.ordinal for s in numbered]
-    if got != list(range(1, len(numbered) + 1)):
-        out.append(Issue(file, path, "numbering", f"numbers must run 1..{len(got)}, got {got}"))
+    key = (depth, min(styles))
+    starts = {1, last.get(key, 0) + 1}
+    if not any(got == list(range(k, k + len(got))) for k in starts):
+        want = " or ".join(f"{k}..{k + len(got) - 1}" for k in sorted(starts))
+        out.append(Issue(file, path, "numbering", f"numbers must run {want}, got {got}"))
+    last[key] = got[-1] or 0
     return out
 
 
@@ -74,10 +84,11 @@ def check_requirement_document(
     out += duplicates(
         file, "decision", [(f"decisions[{i}].id", d.id) for i, d in enumerate(doc.decisions)]
     )
-    out += _numbering(file, "sections", doc.sections)
+    last: dict[tuple[int, int], int] = {}
+    out += _numbering(file, "sections", doc.sections, 1, last)
     out += _blocks(file, "preamble", doc.preamble)
     for p, s in paths:
-        out += _numbering(file, f"{p}.sections", s.sections)
+        out += _numbering(file, f"{p}.sections", s.sections, p.count("sections[") + 1, last)
         out += _blocks(file, f"{p}.blocks", s.blocks)
 
     decision_ids = {d.id for d in doc.decisions}
