@@ -257,6 +257,15 @@ def segmented(text: str, cut: Callable[[str], Iterable[str]]) -> str:
     return HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m[0])) + "\u200b", text).strip("\u200b")
 
 
+def library_last(entry: dict[str, Any]) -> bool:
+    """Sort key: the requirement library's documents after every other page. The search ranks
+    sections of equal score in index order, and a library document often reprints a rubric's
+    scenario or indicator word for word: on a tie, the rubric (which the site scores) comes first,
+    then the library's reading copy."""
+    location = str(entry["location"])
+    return location.startswith("library/") and location.split("#")[0] != "library/"
+
+
 def split_index(
     data: dict[str, Any],
     cut: Callable[[str], Iterable[str]],
@@ -284,6 +293,8 @@ def split_index(
             if phrases:
                 entry[PHRASES] = phrases
         docs.append(entry)
+    zh.sort(key=library_last)  # stable: every other order is kept
+    en.sort(key=library_last)
     return (
         {"config": data["config"], "docs": zh, MARK: {"lang": "zh"}},
         {"config": data["config"], "docs": en, MARK: {"lang": "en"}},

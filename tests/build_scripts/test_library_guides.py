@@ -371,7 +371,6 @@ CASES = [
     ("zh", "数商", DX_PAGE),  # data merchants, V (4)
     ("en", "upward spiral", DX_PAGE),
     ("en", "unicorn", DX_PAGE),
-    ("zh", "六西格玛", SME_PAGE),
     ("zh", "家族企业", SME_PAGE),
     ("en", "succession", SME_PAGE),
     ("en", "cash reserves", SME_PAGE),

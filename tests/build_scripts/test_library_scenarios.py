@@ -504,7 +504,6 @@ SEARCH_CASES = [
     ("en", "parametric release", P2025),
     ("en", "upgraded version", P2025),  # the notice
     ("zh", "研产供销服", P2024),  # scenario 37 of 2024
-    ("zh", "361号", P2024),  # the document number a reader types
     ("zh", "升级版", P2024),  # the notice
     ("en", "trial production", P2024),  # scenario 6
     ("en", "shared production capacity", P2024),  # scenario 36
