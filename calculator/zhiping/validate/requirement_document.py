@@ -1,9 +1,10 @@
 """Semantic checks of a requirement-library document: section ids unique in the document (they are
-the page's anchors), sibling sections numbered 1..n in one numbering style, tables whose rows have
-as many cells as there are columns, a decision for every source field left null (and only for
-those), decisions that exist wherever they are named, and decisions that apply to parts that
-exist. References to other rubrics are checked by the build, which knows them all
-(:func:`check_references`)."""
+the page's anchors), sibling sections numbered 1..n in one numbering style (or continuing the
+numbering of the previous sibling's subsections, where a document numbers its tasks straight
+through its groups), tables whose rows have as many cells as there are columns, a decision for
+every source field left null (and only for those), decisions that exist wherever they are named,
+and decisions that apply to parts that exist. References to other rubrics are checked by the
+build, which knows them all (:func:`check_references`)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,12 @@ def _section_paths(
         yield from _section_paths(s.sections, f"{here}.sections")
 
 
-def _numbering(file: str, path: str, sections: Sequence[Section]) -> list[Issue]:
+def _numbering(
+    file: str, path: str, sections: Sequence[Section], carried: tuple[int, int] | None = None
+) -> list[Issue]:
+    """Sibling sections share one numbering style and run 1..n — or, where the document numbers
+    straight through its groups (tasks 1–4 under （一）, 5–7 under （二） …), continue the numbering
+    ``carried`` over from the previous group: (its style, its last number)."""
     numbered = [s for s in sections if s.number is not None]
     if not numbered:
         return []
@@ -43,8 +49,26 @@ def _numbering(file: str, path: str, sections: Sequence[Section]) -> list[Issue]
         labels = [s.number for s in numbered]
         out.append(Issue(file, path, "numbering", f"sibling sections mix numberings: {labels}"))
     got = [s.ordinal for s in numbered]
-    if got != list(range(1, len(numbered) + 1)):
-        out.append(Issue(file, path, "numbering", f"numbers must run 1..{len(got)}, got {got}"))
+    starts = [1]
+    if carried is not None and styles == {carried[0]}:
+        starts.append(carried[1] + 1)
+    if not any(got == list(range(a, a + len(got))) for a in starts):
+        want = " or ".join(f"{a}..{a + len(got) - 1}" for a in starts)
+        out.append(Issue(file, path, "numbering", f"numbers must run {want}, got {got}"))
+    return out
+
+
+def _carried_numbering(sections: Sequence[Section]) -> list[tuple[int, int] | None]:
+    """For each section: the (style, last number) of the numbered subsections of the sibling before
+    it, which its own subsections may continue; None for the first."""
+    out: list[tuple[int, int] | None] = [None]
+    for s in sections[:-1]:
+        numbered = [c for c in s.sections if c.number is not None]
+        last = numbered[-1] if numbered else None
+        if last is None or last.number is None or last.ordinal is None:
+            out.append(None)
+        else:
+            out.append((numbering_style(last.number), last.ordinal))
     return out
 
 
@@ -76,8 +100,12 @@ def check_requirement_document(
     )
     out += _numbering(file, "sections", doc.sections)
     out += _blocks(file, "preamble", doc.preamble)
+    carried: dict[int, tuple[int, int] | None] = {}
+    for siblings in [doc.sections] + [s.sections for _, s in paths]:
+        for s, c in zip(siblings, _carried_numbering(siblings), strict=True):
+            carried[id(s)] = c
     for p, s in paths:
-        out += _numbering(file, f"{p}.sections", s.sections)
+        out += _numbering(file, f"{p}.sections", s.sections, carried.get(id(s)))
         out += _blocks(file, f"{p}.blocks", s.blocks)
 
     decision_ids = {d.id for d in doc.decisions}
