@@ -61,7 +61,7 @@ def _numbering(
 def _carried_numbering(sections: Sequence[Section]) -> list[tuple[int, int] | None]:
     """For each section: the (style, last number) of the numbered subsections of the sibling before
     it, which its own subsections may continue; None for the first."""
-    out: list[tuple[int, int] | None] = [None]
+    out: list[tuple[int, int] | None] = [None] if sections else []
     for s in sections[:-1]:
         numbered = [c for c in s.sections if c.number is not None]
         last = numbered[-1] if numbered else None
