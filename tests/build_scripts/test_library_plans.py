@@ -21,6 +21,7 @@ from build_scripts.paths import RUBRICS, SITE
 from tests.build_scripts.rubric_texts import texts
 from tests.build_scripts.test_library import ALLOWED_ZH, OURS, norm
 from tests.build_scripts.test_search_index import LIBRARY, model
+from tests.build_scripts.test_site_a11y import LangText, built
 from zhiping.model.requirement_document import RequirementDocument
 from zhiping.validate.requirement_document import check_requirement_document
 
@@ -531,6 +532,16 @@ def test_the_page_shows_its_source_at_the_top_and_every_top_level_heading(
         assert heading(s, lang) in text, heading(s, lang)
     for s in walk(d["sections"]):
         assert s["heading"][lang] in text
+
+
+@pytest.mark.parametrize("doc_id", list(DOCS))
+def test_chinese_on_the_english_page_is_marked(doc_id: str) -> None:
+    """Document numbers and quoted Chinese in the English text are read as Chinese."""
+    page = built(f"en/library/{doc_id}")
+    parser = LangText()
+    parser.feed(page[page.index("<article") : page.index("</article>")])
+    cjk = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", "".join(parser.outside))
+    assert not cjk, cjk[:10]
 
 
 # --- search ---------------------------------------------------------------------------------------
