@@ -181,7 +181,7 @@ LIBRARY_CASES = [
     ("zh", "质量智能检测", "library/dx-typical-scenarios-2025/"),
     ("zh", "一图四清单", "library/dx-typical-scenarios-2025/"),
     ("zh", "供应链断链", "library/dx-typical-scenarios-2025/"),
-    ("en", "high-bay", "library/dx-typical-scenarios-2025/"),
+    ("en", "scenario map", "library/dx-typical-scenarios-2025/"),
     ("en", "aftermarket", "library/dx-typical-scenarios-2025/"),
     ("zh", "母工厂", "library/smart-factory-cultivation-plan/"),
     ("zh", "揭榜挂帅", "library/smart-factory-cultivation-plan/"),
