@@ -22,6 +22,7 @@ from .present.dx_index import score_answers as dx_score_answers
 from .present.smart_factory_national import score_answers as national_score_answers
 from .present.smart_factory_tier import score_answers as tier_score_answers
 from .present.sme import score_answers as sme_score_answers
+from .present.sme_csv import export_csv as sme_export_csv
 from .present.tech_system_1295 import score_answers as tech_score_answers
 from .present.tech_system_1295_csv import export_csv as tech_export_csv
 
@@ -41,7 +42,7 @@ class Family:
 FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
-        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
+        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers, sme_export_csv),
         Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
         Family("dx_index", DxIndexRubric.from_dict, dx_score_answers),
         Family(
