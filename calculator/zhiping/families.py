@@ -19,6 +19,7 @@ from .model.sme import SmeRubric
 from .model.tech_system_1295 import TechSystemRubric
 from .present.common import Words
 from .present.dx_index import score_answers as dx_score_answers
+from .present.dx_index_csv import export_csv as dx_export_csv
 from .present.smart_factory_national import score_answers as national_score_answers
 from .present.smart_factory_tier import score_answers as tier_score_answers
 from .present.sme import score_answers as sme_score_answers
@@ -44,7 +45,7 @@ FAMILIES: dict[str, Family] = {
     for f in (
         Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers, sme_export_csv),
         Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
-        Family("dx_index", DxIndexRubric.from_dict, dx_score_answers),
+        Family("dx_index", DxIndexRubric.from_dict, dx_score_answers, dx_export_csv),
         Family(
             "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
         ),
