@@ -21,7 +21,9 @@ from .present.common import Words
 from .present.dx_index import score_answers as dx_score_answers
 from .present.dx_index_csv import export_csv as dx_export_csv
 from .present.smart_factory_national import score_answers as national_score_answers
+from .present.smart_factory_national_csv import export_csv as national_export_csv
 from .present.smart_factory_tier import score_answers as tier_score_answers
+from .present.smart_factory_tier_csv import export_csv as tier_export_csv
 from .present.sme import score_answers as sme_score_answers
 from .present.sme_csv import export_csv as sme_export_csv
 from .present.tech_system_1295 import score_answers as tech_score_answers
@@ -44,10 +46,18 @@ FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
         Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers, sme_export_csv),
-        Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
+        Family(
+            "smart_factory_tier",
+            SmartFactoryTierRubric.from_dict,
+            tier_score_answers,
+            tier_export_csv,
+        ),
         Family("dx_index", DxIndexRubric.from_dict, dx_score_answers, dx_export_csv),
         Family(
-            "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
+            "smart_factory_national",
+            SmartFactoryNationalRubric.from_dict,
+            national_score_answers,
+            national_export_csv,
         ),
         Family("tech_system_1295", TechSystemRubric.from_dict, tech_score_answers, tech_export_csv),
         # the requirement library: documents published for reading, never scored

@@ -1,8 +1,8 @@
-"""General assessment (通用评估 / 能力评估) as one CSV file: the title block with the score (or, where
-the rubric has no official score, the reference value labelled so, or the level profile) and what it
-means for the smart-factory tiers; then the ten indicators by their official number: the level
-chosen and its description, the self-score, the degree of match, and whether it counts in the mean
-(indicator 7 records its amounts and is never scored).
+"""General assessment (通用评估 / 能力评估) as one CSV file: the title block with the score
+(or, where the rubric has no official score, the reference value labelled so, or the level
+profile) and what it means for the smart-factory tiers; then the ten indicators by their official
+number: the level chosen and its description, the self-score, the degree of match, and whether it
+counts in the mean (indicator 7 records its amounts and is never scored).
 
 Answers not complete yet still make a file (what is answered, without a result); answers that
 cannot be read give the errors the score gives.

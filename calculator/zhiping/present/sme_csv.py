@@ -1,8 +1,8 @@
-"""SME digital level as one CSV file: the title block with the level, the score and the score of each
-level-1 indicator; then the 15 questions by their official number (the indicators they belong to,
-the options chosen, the figures given, the points and the maximum), the 16 business scenarios
-under their official names (the level reached and its description), and every condition of every
-level, met or not.
+"""SME digital level as one CSV file: the title block with the level, the score and the score of
+each level-1 indicator; then the 15 questions by their official number (the indicators they
+belong to, the options chosen, the figures given, the points and the maximum), the 16 business
+scenarios under their official names (the level reached and its description), and every
+condition of every level, met or not.
 
 Answers not complete yet still make a file (what is answered, without a result); answers that
 cannot be read give the errors the score gives.
@@ -155,4 +155,3 @@ def export_csv(r: SmeRubric, raw: dict[str, Any], w: Words) -> dict[str, Any]:
         )
     company = read.meta.get("company", "")
     return {"ok": True, "name": file_name(r.id, company), "text": csv_text(rows)}
-
