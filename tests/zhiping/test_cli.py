@@ -162,7 +162,9 @@ def test_python_dash_m_prints_an_sme_file_as_csv(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     shown = proc.stdout.decode("utf-8")
-    assert shown.startswith("\ufeff中小企业数字化水平评测指标（2024年版）（工信厅企业〔2024〕56号）\r\n")
+    assert shown.startswith(
+        "\ufeff中小企业数字化水平评测指标（2024年版）（工信厅企业〔2024〕56号）\r\n"
+    )
     rows = list(csv.reader(io.StringIO(shown[1:], newline="")))
     # all 15 questions at full marks, no scenario: no level, 100 points
     assert ["评测等级", "无等级"] in rows
