@@ -43,8 +43,15 @@ TITLE = {
     "zh": "中小企业数字化水平评测指标（2024年版）（工信厅企业〔2024〕56号）",
     "en": "SME Digitalization Level Evaluation Indicators (2024 Edition) (工信厅企业〔2024〕56号)",
 }
-QUESTIONS = {"zh": "第一部分：数字化基础、管理及成效（评分）", "en": "Part 1: digital foundation, management and outcomes (scored)"}  # fmt: skip
-PART_SCENARIOS = {"zh": "第二部分：数字化经营应用场景（等级判定）", "en": "Part 2: digital-operations business scenarios (graded)"}  # fmt: skip
+QUESTIONS = {
+    "zh": "第一部分：数字化基础、管理及成效（评分）",
+    "en": "Part 1: digital foundation, management and outcomes (scored)",
+}
+PART_SCENARIOS = {
+    "zh": "第二部分：数字化经营应用场景（等级判定）",
+    "en": "Part 2: digital-operations business scenarios (graded)",
+}
+SCORE = {"zh": "基础、管理及成效得分", "en": "Score for foundation, management and outcomes"}
 CONDITIONS = {"zh": "各等级条件", "en": "Conditions of each level"}
 LEVEL_LABEL = {"zh": "评测等级", "en": "Result"}
 
@@ -66,8 +73,7 @@ def test_every_vector_gives_its_level_and_score_in_the_title_block(v: dict[str, 
     rows = rows_of(exported(v["text"], lang))
     assert line(rows, LEVEL_LABEL[lang]) == [LEVELS[lang][expect["level"]]]
     if "display" in expect:
-        score = "基础、管理及成效得分" if lang == "zh" else "Score for foundation, management and outcomes"  # fmt: skip
-        assert line(rows, score)[0] == expect["display"]
+        assert line(rows, SCORE[lang])[0] == expect["display"]
     _, body = section(rows, QUESTIONS[lang])
     for number, points in expect.get("points", {}).items():
         row = body[int(number) - 1]
@@ -77,9 +83,12 @@ def test_every_vector_gives_its_level_and_score_in_the_title_block(v: dict[str, 
 def test_one_row_per_question_by_official_number_with_the_answer_and_points() -> None:
     rows = rows_of(exported(doc(maximum(), scenarios())))
     head, body = section(rows, QUESTIONS["zh"])
-    assert head == ["题号", "一级指标", "二级指标", "采集项", "题目", "所选答案", "具体数据", "得分", "满分"]  # fmt: skip
+    assert head == [
+        *("题号", "一级指标", "二级指标", "采集项", "题目"),
+        *("所选答案", "具体数据", "得分", "满分"),
+    ]
     assert [r[0] for r in body] == [str(n) for n in range(1, 16)]
-    # 1: network (设备系统 40 % × 数字化基础 50 %) × 网络建设 40 % of 100 = 8 points; all four ticked
+    # 1: 网络建设 40 % × 设备系统 40 % × 数字化基础 50 % of 100 = 8 points; all four ticked
     assert body[0][:5] == ["1", "数字化基础", "设备系统", "网络建设", "企业网络建设连接情况"]
     assert body[0][5].count("；") == 3 and body[0][7:] == ["8.00", "8.00"]
     # 12: three options, the last one (降低) scores in full: 7 points
@@ -103,7 +112,8 @@ def test_one_row_per_business_scenario_by_official_name() -> None:
 def test_the_english_file_words_every_item_in_english() -> None:
     rows = rows_of(exported(doc(maximum(), scenarios(产品设计=1)), "en"))
     head, body = section(rows, QUESTIONS["en"])
-    assert head[0] == "Question" and body[0][4] == "The enterprise's network construction and connectivity"  # fmt: skip
+    assert head[0] == "Question"
+    assert body[0][4] == "The enterprise's network construction and connectivity"
     for r in body + section(rows, PART_SCENARIOS["en"])[1]:
         assert not any(CJK.search(c) for c in r), r
     assert section(rows, PART_SCENARIOS["en"])[1][0][:4] == [
