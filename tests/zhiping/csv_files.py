@@ -29,7 +29,11 @@ def vectors(rubric_id: str) -> list[dict[str, Any]]:
     path = Path(__file__).resolve().parents[1] / "vectors" / f"{rubric_id}.json"
     data: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["vectors"]
     return [
-        {**v, "text": v["answers_text"] if "answers_text" in v else json.dumps(v["answers"])}
+        {
+            **v,
+            "rubric": rubric_id,
+            "text": v["answers_text"] if "answers_text" in v else json.dumps(v["answers"]),
+        }
         for v in data
     ]
 
