@@ -1,8 +1,9 @@
 """The rubric families this package scores, found by the ``family`` key of a rubric file.
 
 Adding a family = one YAML + one module per layer (``model/<family>.py``, ``answers/<family>.py``,
-``scoring/<family>.py``, ``present/<family>.py``) + one entry here (and its build entry in
-``build_scripts/families.py``). Nothing else dispatches on the family.
+``scoring/<family>.py``, ``present/<family>.py``, its CSV export ``present/<family>_csv.py``) + one
+entry here (and its build entry in ``build_scripts/families.py``). Nothing else dispatches on the
+family.
 """
 
 from __future__ import annotations
