@@ -1,12 +1,13 @@
 """The nine tables of a product's technology system as one CSV file, in the official column layout:
-a title line, then table after table (its name, one header line with the official columns in their
-order — a grouped column as "group：column" — and its rows, 环 by 环). The rater's own ★ is what the
-file carries (the advisory ★ is not an official value); a 环's ★ stands on each of its rows, where
-the official form merges the cell. The enterprise list adds one column of ours: domestic or foreign.
+the title block, the product and the basis, then table after table (its name, one header line with
+the official columns in their order — a grouped column as "group：column" — and its rows, 环 by 环).
+The rater's own ★ is what the file carries (the advisory ★ is not an official value); a 环's ★
+stands on each of its rows, where the official form merges the cell. The enterprise list adds one
+column of ours: domestic or foreign.
 
-The file starts with the title block every CSV export shares and is written by the shared writer
-(:mod:`zhiping.present.csv_common`: UTF-8 with a BOM, CRLF line ends, formulas escaped). The JSON
-answers file is the lossless copy; this one is for reading and handing over.
+The title block and the writer are those every CSV export shares (:mod:`zhiping.present.csv_common`:
+UTF-8 with a BOM, CRLF line ends, every cell that would run as a formula escaped). The JSON answers
+file is the lossless copy; this one is for reading and handing over.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ..scoring.tech_system_1295 import SEGMENT_COLUMN, Cell
 from .common import Words
 from .csv_common import csv_text as write_csv
 from .csv_common import file_name as csv_file_name
-from .csv_common import safe, title_rows
+from .csv_common import title_rows
 from .tech_system_1295 import errors_dict, segment_name
 
 
@@ -51,7 +52,7 @@ def value(c: Column, v: Cell, w: Words) -> str:
     if isinstance(v, Fraction):
         return exact_str(v)
     if isinstance(v, str):
-        return safe(v)
+        return v
     return str(v)
 
 
@@ -81,7 +82,7 @@ def _lines(r: TechSystemRubric, read: ReadTech, t: Table, w: Words) -> list[list
             line = []
             for c in t.columns:
                 if c.id == SEGMENT_COLUMN:
-                    line.append(safe(segment_name(read, link.id, w)))
+                    line.append(segment_name(read, link.id, w))
                 elif c.kind == STARS and t.rating == PER_SEGMENT:
                     line.append("" if stars is None else str(stars))
                 else:
