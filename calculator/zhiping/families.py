@@ -1,8 +1,9 @@
 """The rubric families this package scores, found by the ``family`` key of a rubric file.
 
 Adding a family = one YAML + one module per layer (``model/<family>.py``, ``answers/<family>.py``,
-``scoring/<family>.py``, ``present/<family>.py``) + one entry here (and its build entry in
-``build_scripts/families.py``). Nothing else dispatches on the family.
+``scoring/<family>.py``, ``present/<family>.py``, its CSV export ``present/<family>_csv.py``) + one
+entry here (and its build entry in ``build_scripts/families.py``). Nothing else dispatches on the
+family.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ from .model.sme import SmeRubric
 from .model.tech_system_1295 import TechSystemRubric
 from .present.common import Words
 from .present.dx_index import score_answers as dx_score_answers
+from .present.dx_index_csv import export_csv as dx_export_csv
 from .present.smart_factory_national import score_answers as national_score_answers
+from .present.smart_factory_national_csv import export_csv as national_export_csv
 from .present.smart_factory_tier import score_answers as tier_score_answers
+from .present.smart_factory_tier_csv import export_csv as tier_export_csv
 from .present.sme import score_answers as sme_score_answers
+from .present.sme_csv import export_csv as sme_export_csv
 from .present.tech_system_1295 import score_answers as tech_score_answers
 from .present.tech_system_1295_csv import export_csv as tech_export_csv
 
@@ -41,11 +46,19 @@ class Family:
 FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
-        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers),
-        Family("smart_factory_tier", SmartFactoryTierRubric.from_dict, tier_score_answers),
-        Family("dx_index", DxIndexRubric.from_dict, dx_score_answers),
+        Family("sme_digital_level", SmeRubric.from_dict, sme_score_answers, sme_export_csv),
         Family(
-            "smart_factory_national", SmartFactoryNationalRubric.from_dict, national_score_answers
+            "smart_factory_tier",
+            SmartFactoryTierRubric.from_dict,
+            tier_score_answers,
+            tier_export_csv,
+        ),
+        Family("dx_index", DxIndexRubric.from_dict, dx_score_answers, dx_export_csv),
+        Family(
+            "smart_factory_national",
+            SmartFactoryNationalRubric.from_dict,
+            national_score_answers,
+            national_export_csv,
         ),
         Family("tech_system_1295", TechSystemRubric.from_dict, tech_score_answers, tech_export_csv),
         # the requirement library: documents published for reading, never scored

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -144,7 +146,28 @@ def test_csv_format_prints_the_official_layout(tmp_path: Path, capsys: object) -
     assert main(["score", str(write(tmp_path, raw)), "--format", "csv", "--lang", "en"]) == 0
     shown = capsys.readouterr().out  # type: ignore[attr-defined]
     assert shown.startswith("\ufeff") and "Table 2 Materials List\r\n" in shown
-    # an SME answers file has no CSV export: the problem is printed, exit 1
-    sme = write(tmp_path, text(doc(maximum(), scenarios())))
-    assert main(["score", str(sme), "--format", "csv", "--lang", "en"]) == 1
-    assert "no_export" in capsys.readouterr().out  # type: ignore[attr-defined]
+    # answers that cannot be read: the problems are printed, exit 1
+    bad = write(tmp_path, text(doc({**maximum(), "4": [1, 2]}, scenarios())))
+    assert main(["score", str(bad), "--format", "csv", "--lang", "en"]) == 1
+    assert "none_with_others" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_python_dash_m_prints_an_sme_file_as_csv(tmp_path: Path) -> None:
+    path = write(tmp_path, text(doc(maximum(), scenarios())))
+    proc = subprocess.run(
+        [sys.executable, "-m", "zhiping", "score", str(path), "--format", "csv"],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    shown = proc.stdout.decode("utf-8")
+    assert shown.startswith(
+        "\ufeff中小企业数字化水平评测指标（2024年版）（工信厅企业〔2024〕56号）\r\n"
+    )
+    rows = list(csv.reader(io.StringIO(shown[1:], newline="")))
+    # all 15 questions at full marks, no scenario: no level, 100 points
+    assert ["评测等级", "无等级"] in rows
+    assert ["基础、管理及成效得分", "100.00", "满分 100.00"] in rows
+    numbers = [row[0] for row in rows if row and row[0].isdigit()]
+    assert numbers == [str(n) for n in range(1, 16)]

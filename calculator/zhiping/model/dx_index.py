@@ -11,7 +11,19 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .common import Decision, Range, Text, _get, _int, _list, _many, _str, _text_opt, exact
+from .common import (
+    Decision,
+    Range,
+    Text,
+    _get,
+    _int,
+    _list,
+    _many,
+    _str,
+    _str_or_none,
+    _text_opt,
+    exact,
+)
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,7 @@ class DxIndexRubric:
     gates: tuple[Gate, ...] = ()
     reference_label: Text | None = None  # what a number is called where the score is not official
     scale_max: int = 100
+    number: str | None = None  # the document number (文号) of source.number; None: none printed
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> DxIndexRubric:
@@ -186,6 +199,7 @@ class DxIndexRubric:
             gates=_many(_get(d, "scoring", path), "gates", "scoring", Gate.from_dict),
             reference_label=_text_opt(_get(d, "scoring", path), "reference_label", "scoring"),
             scale_max=_int(_get(d, "scoring", path), "scale_max", "scoring"),
+            number=_str_or_none(_get(d, "source", path), "number", "source"),
         )
 
     @property

@@ -296,6 +296,7 @@ class SmartFactoryNationalRubric:
     ai_share_kpi: int
     scenarios: tuple[GuideScenario, ...]
     decisions: tuple[NationalDecision, ...]
+    number: str | None = None  # the document number (文号) of source.number; None: none printed
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> SmartFactoryNationalRubric:
@@ -315,6 +316,7 @@ class SmartFactoryNationalRubric:
             ai_share_kpi=_int(d, "ai_share_kpi", path),
             scenarios=_many(d, "scenarios", path, GuideScenario.from_dict),
             decisions=_many(d, "decisions", path, NationalDecision.from_dict),
+            number=_str_or_none(_get(d, "source", path), "number", "source"),
         )
 
     @cached_property

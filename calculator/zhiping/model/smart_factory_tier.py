@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .common import Decision, ModelError, Text, _get, _int, _list, _many, _str
+from .common import Decision, ModelError, Text, _get, _int, _list, _many, _str, _str_or_none
 
 NOT_AVAILABLE = "/"
 
@@ -127,6 +127,7 @@ class SmartFactoryTierRubric:
     scenarios: tuple[TierScenario, ...]
     decisions: tuple[Decision, ...]
     score_rubric: str | None = None  # the rubric whose self-evaluation gives the gated score
+    number: str | None = None  # the document number (文号) of source.number; None: none printed
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> SmartFactoryTierRubric:
@@ -147,6 +148,7 @@ class SmartFactoryTierRubric:
             tiers=_many(d, "tiers", path, Tier.from_dict),
             scenarios=_many(d, "scenarios", path, TierScenario.from_dict),
             decisions=_many(d, "decisions", path, Decision.from_dict),
+            number=_str_or_none(_get(d, "source", path), "number", "source"),
         )
 
     @cached_property

@@ -1,19 +1,17 @@
 """The nine tables of a product's technology system as one CSV file, in the official column layout:
-a title line, then table after table (its name, one header line with the official columns in their
-order — a grouped column as "group：column" — and its rows, 环 by 环). The rater's own ★ is what the
-file carries (the advisory ★ is not an official value); a 环's ★ stands on each of its rows, where
-the official form merges the cell. The enterprise list adds one column of ours: domestic or foreign.
+the title block, the product and the basis, then table after table (its name, one header line with
+the official columns in their order — a grouped column as "group：column" — and its rows, 环 by 环).
+The rater's own ★ is what the file carries (the advisory ★ is not an official value); a 环's ★
+stands on each of its rows, where the official form merges the cell. The enterprise list adds one
+column of ours: domestic or foreign.
 
-UTF-8 with a BOM, so that spreadsheet software shows Chinese correctly; CRLF line ends. A text
-that a spreadsheet would read as a formula (=, +, -, @ first) is prefixed with an apostrophe. The
-JSON answers file is the lossless copy; this one is for reading and handing over.
+The title block and the writer are those every CSV export shares (:mod:`zhiping.present.csv_common`:
+UTF-8 with a BOM, CRLF line ends, every cell that would run as a formula escaped). The JSON answers
+file is the lossless copy; this one is for reading and handing over.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -31,15 +29,10 @@ from ..model.tech_system_1295 import (
 )
 from ..scoring.tech_system_1295 import SEGMENT_COLUMN, Cell
 from .common import Words
+from .csv_common import csv_text as write_csv
+from .csv_common import file_name as csv_file_name
+from .csv_common import title_rows
 from .tech_system_1295 import errors_dict, segment_name
-
-BOM = "\ufeff"
-FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(text: str) -> str:
-    """A text a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(FORMULA) else text
 
 
 def header(t: Table, c: Column, w: Words) -> str:
@@ -59,7 +52,7 @@ def value(c: Column, v: Cell, w: Words) -> str:
     if isinstance(v, Fraction):
         return exact_str(v)
     if isinstance(v, str):
-        return safe(v)
+        return v
     return str(v)
 
 
@@ -89,7 +82,7 @@ def _lines(r: TechSystemRubric, read: ReadTech, t: Table, w: Words) -> list[list
             line = []
             for c in t.columns:
                 if c.id == SEGMENT_COLUMN:
-                    line.append(safe(segment_name(read, link.id, w)))
+                    line.append(segment_name(read, link.id, w))
                 elif c.kind == STARS and t.rating == PER_SEGMENT:
                     line.append("" if stars is None else str(stars))
                 else:
@@ -104,22 +97,19 @@ def _lines(r: TechSystemRubric, read: ReadTech, t: Table, w: Words) -> list[list
 
 
 def file_name(r: TechSystemRubric, read: ReadTech) -> str:
-    product = re.sub(r"[^\w-]+", "_", read.answers.product).strip("_")[:40]
-    return f"{r.id}{'-' + product if product else ''}.csv"
+    return csv_file_name(r.id, read.answers.product)
 
 
 def csv_text(r: TechSystemRubric, read: ReadTech, w: Words) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
     a = read.answers
-    writer.writerow([r.short_title.get(w.lang)])
-    writer.writerow([w("tech.item_product"), safe(a.product)])
-    writer.writerow([w("tech.item_basis"), safe(a.basis or "")])
-    writer.writerow([w("tech_csv.stars_note")])
+    rows = title_rows(r.title.get(w.lang), None, read.meta, w)
+    rows.append([w("tech.item_product"), a.product])
+    rows.append([w("tech.item_basis"), a.basis or ""])
+    rows.append([w("tech_csv.stars_note")])
     for t in r.tables:
-        writer.writerow([])
-        writer.writerows(_lines(r, read, t, w))
-    return BOM + buffer.getvalue()
+        rows.append([])
+        rows += _lines(r, read, t, w)
+    return write_csv(rows)
 
 
 def export_csv(r: TechSystemRubric, raw: dict[str, Any], w: Words) -> dict[str, Any]:
