@@ -512,7 +512,6 @@ LIBRARY_CASES = [
     ("en", "aftermarket", DX_PAGE),
     ("en", "scenario map", DX_PAGE),
     ("en", "capacity sharing", DX_PAGE),
-    ("en", "identifier resolution", DX_PAGE),
     ("zh", "新质生产力", PLAN_PAGE),
     ("zh", "母工厂", PLAN_PAGE),
     ("zh", "揭榜挂帅", PLAN_PAGE),
