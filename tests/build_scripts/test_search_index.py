@@ -217,8 +217,8 @@ def test_the_1295_page_is_found_by_the_names_it_defines(lang: str, name: str) ->
 
 # Names that are also a heading of another page, which Material's search weighs above body text:
 # table 9's software category "Business management" is a scenario category of the requirement
-# library's DX typical scenarios (经营管理); table 3 "Enterprises" is a word of the DX implementation
-# guide's headings on enterprise types ("Industry-leading enterprises …").
+# library's DX typical scenarios (经营管理); table 3 "Enterprises" is a word of the DX
+# implementation guide's headings on enterprise types ("Industry-leading enterprises …").
 HEADINGS_ELSEWHERE = {"Business management", "Enterprises"}
 
 
