@@ -6,10 +6,15 @@ worker replaces the old cache. Nothing leaves the machine (the ``outside`` fixtu
 from __future__ import annotations
 
 import json
+import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Response, expect
+
+from build_scripts.paths import SITE
+from build_scripts.serve import make_server
 
 RUBRIC = "sme-digital-level-2024"
 VECTORS = Path(__file__).resolve().parents[1] / "vectors" / f"{RUBRIC}.json"
@@ -113,32 +118,35 @@ def test_a_damaged_snapshot_and_an_emptied_cache_never_block_the_page(
     assert outside.urls == []
 
 
-def test_a_new_build_replaces_the_old_cache(
-    page: Page, context: BrowserContext, site_url: str, outside: Any
-) -> None:
-    page.goto(f"{site_url}library/")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=LONG)
-    page.reload()  # now through the service worker, which keeps what it serves
-    old = page.evaluate("() => caches.keys()")
-    assert [n for n in old if n.startswith("zhiping-site-")], old
+def test_a_new_build_replaces_the_old_cache(page: Page, tmp_path: Path, outside: Any) -> None:
+    """A copy of the site, served on its own, whose sw.js is then replaced as a new build would."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("pyodide"))
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(f"{url}library/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=LONG)
+        page.reload()  # now through the service worker, which keeps what it serves
+        old = [n for n in page.evaluate("() => caches.keys()") if n.startswith("zhiping-site-")]
+        assert len(old) == 1, old
 
-    # the next build's sw.js: another version
-    def newer(route: Any) -> None:
-        body = route.fetch().text()
-        route.fulfill(
-            body=body.replace('"version":"', '"version":"next', 1),
-            content_type="text/javascript",
-            headers={"Cache-Control": "no-cache"},
+        sw = site / "sw.js"
+        sw.write_text(
+            sw.read_text(encoding="utf-8").replace('"version":"', '"version":"next', 1),
+            encoding="utf-8",
         )
-
-    context.route("**/sw.js", newer)
-    page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    # activated: the old cache is gone
-    for _ in range(600):
-        if not set(page.evaluate("() => caches.keys()")) & set(old):
-            break
-        page.wait_for_timeout(100)
-    page.reload()
-    names = [n for n in page.evaluate("() => caches.keys()") if n.startswith("zhiping-site-")]
-    assert names and all(n.startswith("zhiping-site-next") for n in names), names
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        for _ in range(600):  # activated: the old cache is gone
+            if not set(page.evaluate("() => caches.keys()")) & set(old):
+                break
+            page.wait_for_timeout(100)
+        page.reload()
+        names = [n for n in page.evaluate("() => caches.keys()") if n.startswith("zhiping-site-")]
+        assert names == ["zhiping-site-next" + old[0].removeprefix("zhiping-site-")], names
+        expect(page.locator("h1")).to_be_visible()  # the page itself, served all along
+    finally:
+        server.shutdown()
+        server.server_close()
     assert outside.urls == []
