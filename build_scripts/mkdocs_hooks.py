@@ -76,6 +76,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     output = add_csp(ALTERNATE.sub("", output))
     if page.url.startswith(search.EN):
         output = search.rebase_english_page(output)
+    if page.meta.get("zhiping_wheel"):  # a calculator page
+        output = search.lazy_search_page(output)
     return output
 
 

@@ -322,6 +322,18 @@ def process_site_index(
 BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
+SEARCH_WORKER = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"search": ")([^"]*)(")')
+
+
+def lazy_search_page(html: str) -> str:
+    """A calculator page's Material config naming its search worker ``…?lazy``: the worker builds
+    the index on the first query instead of while the calculator's engine starts."""
+    out, n = SEARCH_WORKER.subn(lambda m: f"{m[1]}{m[2]}?lazy{m[3]}", html, count=1)
+    if n != 1:
+        raise RuntimeError("search: no Material __config with a search worker in a calculator page")
+    return out
+
+
 def rebase_english_page(html: str) -> str:
     """An en page's Material config with base ``<site root>/en/``: search loads the en index."""
     out, n = BASE.subn(lambda m: f"{m[1]}{m[2].rstrip('/')}/{EN}{m[3]}", html, count=1)
@@ -351,6 +363,16 @@ WORKER_PATCHES = (
         "search(e){if(e=(t=>{let w=t.toLowerCase().split(lunr.tokenizer.separator)"
         '.filter(Boolean);return w.length>1&&!/[\\p{sc=Han}*+:^~"]|(^|\\s)-/u.test(t)'
         '?t+" ' + JOIN + '"+w.join("' + JOIN + '"):t})(e),e=e.replace(',
+    ),
+    # A worker started as ``…search.js?lazy`` (calculator pages, see lazy_search_page) answers the
+    # index with "ready" at once and builds it on the first query: the two cores stay with the
+    # calculator's engine while it starts, and search still works when first used.
+    (
+        "case 0:return yield Ie(t.data.config),de=new U(t.data),{type:1};case 2:let e=t.data;",
+        "case 0:if(/[?&]lazy\\b/.test(self.location.search))return self.zpIndex=t.data,{type:1};"
+        "return yield Ie(t.data.config),de=new U(t.data),{type:1};"
+        "case 2:if(self.zpIndex)yield Ie(self.zpIndex.config),de=new U(self.zpIndex),"
+        "self.zpIndex=null;let e=t.data;",
     ),
 )
 

@@ -461,6 +461,20 @@ def test_english_rebase() -> None:
         search.rebase_english_page("<html></html>")
 
 
+def test_only_calculator_pages_start_the_search_worker_lazily() -> None:
+    def worker(path: str) -> str:
+        found = re.search(r'"search": "([^"]*)"', (SITE / path / "index.html").read_text("utf-8"))
+        assert found
+        return found[1]
+
+    assert worker("calculator/sme-digital-level-2024").endswith(".min.js?lazy")
+    assert worker("en/calculator/tech-system-1295").endswith(".min.js?lazy")
+    assert worker("rubrics/sme-digital-level-2024").endswith(".min.js")
+    assert worker("").endswith(".min.js")
+    with pytest.raises(RuntimeError):
+        search.lazy_search_page("<html></html>")
+
+
 def test_worker_patch_needs_the_code_it_knows() -> None:
     (worker,) = (SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     patched = worker.read_text(encoding="utf-8")

@@ -200,3 +200,19 @@ def test_a_library_term_finds_its_document(
     expected = [prefix + p for p in model(lang).pages(term)]
     assert pages[:3] == expected[:3]
     assert outside.urls == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_from_a_calculator_page_builds_its_index_when_first_used(
+    page: Page, site_url: str, outside: object, lang: str
+) -> None:
+    """Calculator pages start Material's search worker lazily (build_scripts/search.py): the
+    index is built on the first query, and the query is answered."""
+    term = "数字孪生" if lang == "zh" else "digital twin"
+    page.goto(site_url + ("en/" if lang == "en" else "") + "calculator/sme-digital-level-2024/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(term)
+    box.press("End")
+    expect(page.locator(".md-search-result__item > a").first).to_be_visible(timeout=30_000)
+    assert outside.urls == []  # type: ignore[attr-defined]
