@@ -19,6 +19,9 @@ from build_scripts.paths import RUBRICS
 from zhiping.model.requirement_document import GROUPS, PER_SECTION
 
 SECTION = "要求文库"  # the nav section's title in mkdocs.yml (translated there for English)
+# libyaml's loader where PyYAML has it: a long catalogue takes the pure-Python loader a noticeable
+# part of a second, and the nav reads every document once per language.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 INDEX_PAGE = f"{library.LIBRARY}/index.md"
 
 
@@ -28,7 +31,7 @@ def _documents(folder: Any) -> list[dict[str, Any]]:
     for path in sorted(folder.glob("*.yaml")):
         if path.name == library.INDEX:
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
         data.setdefault("id", path.stem)
         group = data.get("group")
         rank = GROUPS.index(group) if group in GROUPS else len(GROUPS)
@@ -53,9 +56,13 @@ def document_pages(folder: Any = RUBRICS / library.LIBRARY) -> list[Any]:
 
 def nav_titles(folder: Any = RUBRICS / library.LIBRARY) -> dict[str, str]:
     """The English of the nav sections the documents paged per section add (zh → en)."""
+    return _titles(_documents(folder))
+
+
+def _titles(docs: list[dict[str, Any]]) -> dict[str, str]:
     return {
         d["short_title"]["zh"]: d["short_title"]["en"]
-        for d in _documents(folder)
+        for d in docs
         if d.get("pages") == PER_SECTION
     }
 
@@ -84,6 +91,7 @@ def with_nav_titles(config: Any, titles: dict[str, str]) -> None:
 
 @event_priority(100)  # before mkdocs-static-i18n reads the nav
 def on_config(config: Any) -> Any:
-    config["nav"] = with_documents(config["nav"])
-    with_nav_titles(config, nav_titles())
+    docs = _documents(RUBRICS / library.LIBRARY)
+    config["nav"] = with_documents(config["nav"], [_entry(d) for d in docs])
+    with_nav_titles(config, _titles(docs))
     return config

@@ -150,8 +150,9 @@ def page_keywords(
 def read_library(rubric_dir: Path = RUBRICS) -> dict[str, dict[str, Any]]:
     """The requirement library's documents (rubrics/library/*.yaml) by id, read as they are."""
     out: dict[str, dict[str, Any]] = {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a long catalogue loads fast
     for p in sorted((rubric_dir / "library").glob("*.yaml")):
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=loader) or {}
         if data.get("family") == "requirement_document":
             out[str(data.get("id", p.stem))] = data
     return out
