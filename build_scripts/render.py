@@ -33,7 +33,7 @@ from .util import copy_if_changed, write_if_changed
 HEADER = "---\n# generated from {source} by build_scripts/render.py; do not edit\n"
 
 
-def header(source: str, title: str, **meta: str) -> str:
+def header(source: str, title: str, **meta: object) -> str:
     """Front matter naming the source and the page title (the nav shows it in each language)."""
     fields = {"title": title, **meta}
     lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
@@ -97,14 +97,14 @@ def decision_anchor(decision_id: str) -> str:
     return f"decision-{decision_id.lower()}"
 
 
-def link_decisions(text: str, ids: Iterable[str]) -> str:
+def link_decisions(text: str, ids: Iterable[str], page: str = "") -> str:
     """Every mention of a known decision id (见决策A6, see decisions A3, A4 and Z2) becomes a link
-    to its card."""
+    to its card (on ``page``; "" when the cards are on this page)."""
     known = sorted(ids, key=len, reverse=True)
     if not known:
         return text
     pattern = re.compile(rf"(?<![A-Za-z0-9#\[-])({'|'.join(map(re.escape, known))})(?![A-Za-z0-9])")
-    return pattern.sub(lambda m: f"[{m[1]}](#{decision_anchor(m[1])})", text)
+    return pattern.sub(lambda m: f"[{m[1]}]({page}#{decision_anchor(m[1])})", text)
 
 
 def scenario_anchor(group_id: str, index: int) -> str:
@@ -296,25 +296,41 @@ def library_pages(
         m = catalog.library_models[did]
         ids = [d.id for d in m.decisions]
 
-        def rtx(text: dict[str, str], ids: list[str] = ids) -> str:
-            out_text = link_decisions(link_urls(md_text(text[lang])), ids)
+        def rtx(text: dict[str, str], ids: list[str] = ids, page: str = "") -> str:
+            out_text = link_decisions(link_urls(md_text(text[lang])), ids, page)
             return zh_spans(out_text) if lang == "en" else out_text
 
-        out[library.page_path(did, lang)] = header(
-            f"rubrics/{library.LIBRARY}/{did}.yaml", m.title.get(lang)
-        ) + env.get_template(f"{fam.name}/rubric.md.j2").render(
-            **{
-                **common,
-                **fam.page_context(m, []),
-                "r": raw,
-                "m": m,
-                "zh": zh,
-                "tx": rtx,
-                "official_date": date,
-                "decision_anchor": decision_anchor,
-                "heading_text": {s.id: library.heading(s, lang) for _, s in m.walk()},
-            }
-        )
+        src = f"rubrics/{library.LIBRARY}/{did}.yaml"
+        ctx = {
+            **common,
+            **fam.page_context(m, []),
+            "r": raw,
+            "m": m,
+            "zh": zh,
+            "tx": rtx,
+            "official_date": date,
+            "decision_anchor": decision_anchor,
+            "heading_text": {s.id: library.heading(s, lang) for _, s in m.walk()},
+            "up": "../",
+            "decisions_page": "",
+        }
+        out[library.page_path(did, lang)] = header(src, m.title.get(lang)) + env.get_template(
+            f"{fam.name}/rubric.md.j2"
+        ).render(**ctx)
+        # pages: per_section — each top-level section is a page one folder down
+        back = f"../{did}.md"
+        for s in library.section_pages(m):
+            out[library.section_page_path(did, s.id, lang)] = header(
+                src, library.heading(s, lang), search={"boost": library.SECTION_PAGE_BOOST}
+            ) + env.get_template(f"{fam.name}/section.md.j2").render(
+                **{
+                    **ctx,
+                    "s": s.to_dict(),
+                    "tx": lambda text, rtx=rtx, back=back: rtx(text, page=back),
+                    "up": "../../",
+                    "decisions_page": back,
+                }
+            )
     return out
 
 

@@ -150,16 +150,22 @@ def page_keywords(
 def read_library(rubric_dir: Path = RUBRICS) -> dict[str, dict[str, Any]]:
     """The requirement library's documents (rubrics/library/*.yaml) by id, read as they are."""
     out: dict[str, dict[str, Any]] = {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a long catalogue loads fast
     for p in sorted((rubric_dir / "library").glob("*.yaml")):
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=loader) or {}
         if data.get("family") == "requirement_document":
             out[str(data.get("id", p.stem))] = data
     return out
 
 
 def library_names(doc: dict[str, Any], lang: str) -> list[str]:
-    """The names a library document defines: its section headings and the run-in terms of its
-    lists (the 21 scenarios, the four elements, the tiers and measures)."""
+    """The names a library document defines: its section headings, the run-in terms of its
+    lists (the 21 scenarios, the four elements, the tiers and measures) and the cells of a table's
+    name column (a catalogue's equipment names). A Chinese name becomes one word of the index; an
+    English one of several words is given as its phrase (``phrase``: _proton_therapy_equipment),
+    which only a query of the whole name (or its start) matches: its single words (high, large,
+    system) are the words of many names, and as defined terms they would list the catalogue first
+    for any of them."""
     found: dict[str, None] = {}
 
     def walk(sections: list[dict[str, Any]]) -> None:
@@ -169,6 +175,10 @@ def library_names(doc: dict[str, Any], lang: str) -> list[str]:
                 for item in b.get("items", []):
                     if "term" in item:
                         found[item["term"][lang]] = None
+                if "name_column" in b:
+                    for row in b.get("rows", []):
+                        name = row[b["name_column"]][lang]
+                        found[name if lang == "zh" else (phrase(name) or name)] = None
             walk(s.get("sections", []))
 
     walk(doc.get("sections", []))
@@ -178,11 +188,27 @@ def library_names(doc: dict[str, Any], lang: str) -> list[str]:
 def library_keywords(
     library: dict[str, dict[str, Any]],
 ) -> dict[str, tuple[str, dict[str, list[str]]]]:
-    """page_keywords for the library's pages (library/<id>/): the names each document defines."""
-    return {
-        f"library/{did}/": (NAMES, {lang: library_names(doc, lang) for lang in ("zh", "en")})
-        for did, doc in library.items()
-    }
+    """page_keywords for the library's pages (library/<id>/): the names each document defines. A
+    document paged per section (``pages: per_section``) defines its title on its own page, and each
+    top-level section's names on that section's page (library/<id>/<section id>/)."""
+    out: dict[str, tuple[str, dict[str, list[str]]]] = {}
+    for did, doc in library.items():
+        if doc.get("pages") != "per_section":
+            out[f"library/{did}/"] = (
+                NAMES,
+                {lang: library_names(doc, lang) for lang in ("zh", "en")},
+            )
+            continue
+        out[f"library/{did}/"] = (
+            NAMES,
+            {lang: [doc["title"][lang], doc["short_title"][lang]] for lang in ("zh", "en")},
+        )
+        for s in doc.get("sections", []):
+            out[f"library/{did}/{s['id']}/"] = (
+                NAMES,
+                {lang: library_names({"sections": [s]}, lang) for lang in ("zh", "en")},
+            )
+    return out
 
 
 def library_words(library: dict[str, dict[str, Any]]) -> list[str]:

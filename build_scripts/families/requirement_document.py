@@ -2,6 +2,10 @@
 and what the document page template needs (heading levels and labels, anchors, where each
 decision target is). A document has no calculator; its "scored in …" links point at the rubrics
 that score what it requires.
+
+A document paged per section (``pages: per_section``, a long catalogue) has a page for the document
+(source, notice, preamble, signature, decisions and a contents list) and one for each top-level
+section (library/<id>/<section id>), which carries the source line with links back.
 """
 
 from __future__ import annotations
@@ -26,7 +30,12 @@ LIBRARY = "library"  # the folder under rubrics/ (and the pages' folder on the s
 INDEX = "index.yaml"  # rubrics/library/index.yaml: the group of each published rubric
 
 # Anchors of the document page's fixed parts; a section id may not take them.
-RESERVED = ("source", "purpose", "text", "decisions")
+RESERVED = ("source", "purpose", "text", "decisions", "contents")
+# The search weight of a section's page of a document paged per section (Material's page ``search:
+# boost``): a long catalogue repeats common words (high, capacity, resolution) in many rows and
+# headings, and would otherwise list its pages above the documents a reader looks for with them; the
+# names it defines (its headings and name column) still list its pages first.
+SECTION_PAGE_BOOST = 0.5
 # A decision's applies_to that is not a section → the anchor of that part of the page.
 TARGET_ANCHORS = {"title": "source", "source": "source", "purpose": "purpose", "preamble": "text"}
 
@@ -88,6 +97,27 @@ def page_path(doc_id: str, lang: str) -> Path:
     return Path(f"{LIBRARY}/{doc_id}.{lang}.md")
 
 
+def section_page_path(doc_id: str, section_id: str, lang: str) -> Path:
+    """The page of a top-level section of a document paged per section."""
+    return Path(f"{LIBRARY}/{doc_id}/{section_id}.{lang}.md")
+
+
+def section_pages(m: RequirementDocument) -> list[Section]:
+    """The top-level sections that are pages of their own (none unless ``pages: per_section``)."""
+    return list(m.sections) if m.per_section else []
+
+
+def target_href(m: RequirementDocument, target: str) -> str:
+    """Where a decision's target is, from the document page: an anchor on it, or, in a document
+    paged per section, the page of the section (or of its top-level section, at its anchor)."""
+    if m.per_section:
+        for top in m.sections:
+            if any(s.id == target for _, s in top.walk()):
+                page = f"{m.id}/{top.id}.md"
+                return page if top.id == target else f"{page}#{target}"
+    return f"#{target_anchor(target)}"
+
+
 def page_context(
     m: RequirementDocument, peers: Sequence[RequirementDocument] = ()
 ) -> dict[str, Any]:
@@ -96,5 +126,9 @@ def page_context(
         "heading_level": heading_level,
         "heading": heading,
         "target_anchor": target_anchor,
+        "target_href": lambda target: target_href(m, target),
         "section_names": {s.id: s.heading.to_dict() for _, s in m.walk()},
+        "per_section": m.per_section,
+        # (section, its number of entries) for the contents list of a document paged per section
+        "contents": [(s.to_dict(), len(s.entries())) for s in section_pages(m)],
     }

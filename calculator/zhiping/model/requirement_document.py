@@ -21,6 +21,7 @@ from .common import (
     _at,
     _bool,
     _get,
+    _int,
     _list,
     _many,
     _one_of,
@@ -31,6 +32,10 @@ from .common import (
 )
 
 GROUPS = ("national", "jiangsu", "inner_mongolia", "association")
+# How the document is paged (``pages``): absent, one page; ``per_section``, a page for the document
+# (its source, notice, decisions and contents) and one for each top-level section.
+PER_SECTION = "per_section"
+PAGINGS = (PER_SECTION,)
 SOURCE_FIELDS = ("issuer", "number", "date")  # each given, or null with a decision (``missing``)
 PARAGRAPH, LIST, TABLE, DEFINITIONS, FIGURE = "paragraph", "list", "table", "definitions", "figure"
 BLOCK_TYPES = (PARAGRAPH, LIST, TABLE, DEFINITIONS, FIGURE)
@@ -72,6 +77,7 @@ NUMBERINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^（(\d+)）$"), "paren"),  # （1） → (1)
     (re.compile(f"^第({_CN_NUM})章$"), "chapter"),  # 第一章 → Chapter 1
     (re.compile(f"^第({_CN_NUM})条$"), "article"),  # 第一条 → Article 1
+    (re.compile(r"^(?:\d+\.)+(\d+)$"), "decimal"),  # 1.1, 8.4.2 → the same (its last part counts)
 )
 
 
@@ -107,8 +113,9 @@ def numbering_style(label: str) -> int:
 
 
 def parse_number(label: str) -> tuple[int, str]:
-    """A section label as printed (一、 （一） 1. （1） 第一章 第一条) → (its number, its
-    English label); ValueError for a numbering this module does not know."""
+    """A section label as printed (一、 （一） 1. （1） 第一章 第一条 1.1) → (its number, its
+    English label); ValueError for a numbering this module does not know. A decimal label (1.1,
+    8.4.2: a catalogue's subcategories) counts by its last part and reads the same in English."""
     for pattern, style in NUMBERINGS:
         m = pattern.match(label)
         if m:
@@ -120,6 +127,7 @@ def parse_number(label: str) -> tuple[int, str]:
                 "arabic": f"{n}.",
                 "chapter": f"Chapter {n}",
                 "article": f"Article {n}",
+                "decimal": label,
             }[style]
             return n, english
     raise ValueError(f"unknown numbering {label!r}")
@@ -201,7 +209,8 @@ class Block:
     definition list, or a figure the source text has lost (its caption and what survives of it).
 
     Only the fields of its ``type`` are set: ``text`` (paragraph), ``items`` (list, definitions),
-    ``columns`` + ``rows`` (table), ``caption`` + ``content`` (figure). ``note`` is ours (OCR
+    ``columns`` + ``rows`` (table; ``name_column``, the column of names search indexes as such),
+    ``caption`` + ``content`` (figure). ``note`` is ours (OCR
     damage, a gap in the source), shown as such."""
 
     type: str
@@ -214,6 +223,7 @@ class Block:
     content: tuple[Text, ...] = ()
     links: tuple[Link, ...] = ()
     note: Text | None = None
+    name_column: int | None = None  # table: the column whose cells are names (search)
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Block:
@@ -245,6 +255,7 @@ class Block:
                 caption=_text_opt(d, "caption", path),
                 columns=_many(d, "columns", path, Text.from_dict),
                 rows=tuple(rows),
+                name_column=_int(d, "name_column", path) if "name_column" in d else None,
                 **common,
             )
         content = _many(d, "content", path, Text.from_dict) if "content" in d else ()
@@ -263,6 +274,8 @@ class Block:
         if self.type == TABLE:
             out["columns"] = [c.to_dict() for c in self.columns]
             out["rows"] = [[c.to_dict() for c in row] for row in self.rows]
+            if self.name_column is not None:
+                out["name_column"] = self.name_column
         if self.content:
             out["content"] = [c.to_dict() for c in self.content]
         _put_links(out, self.links)
@@ -273,14 +286,16 @@ class Block:
 
 @dataclass(frozen=True)
 class Section:
-    """A numbered (or unnumbered) heading with its blocks and its subsections."""
+    """A numbered (or unnumbered) heading with its blocks and its subsections; ``note`` is ours
+    (a part the source text lost: the heading survives, its content does not)."""
 
     id: str
-    number: str | None  # the label as printed: 一、 （一） 1. （1） 第一章 第一条
+    number: str | None  # the label as printed: 一、 （一） 1. （1） 第一章 第一条 1.1
     heading: Text
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     links: tuple[Link, ...]
+    note: Text | None = None
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> Section:
@@ -297,6 +312,7 @@ class Section:
             blocks=_many(d, "blocks", path, Block.from_dict) if "blocks" in d else (),
             sections=_many(d, "sections", path, Section.from_dict) if "sections" in d else (),
             links=_links(d, path),
+            note=_text_opt(d, "note", path),
         )
 
     @property
@@ -325,7 +341,21 @@ class Section:
             out["blocks"] = [b.to_dict() for b in self.blocks]
         if self.sections:
             out["sections"] = [s.to_dict() for s in self.sections]
-        return _put_links(out, self.links)
+        _put_links(out, self.links)
+        if self.note is not None:
+            out["note"] = self.note.to_dict()
+        return out
+
+    def entries(self) -> list[str]:
+        """The entries of this section and its subsections, in order: the distinct texts (zh) of
+        the first column of their tables (a catalogue's entry numbers; a number printed again
+        for a variant counts once)."""
+        found: dict[str, None] = {}
+        for _, s in self.walk():
+            for b in s.blocks:
+                if b.type == TABLE:
+                    found.update((row[0].zh, None) for row in b.rows if row)
+        return list(found)
 
 
 @dataclass(frozen=True)
@@ -432,6 +462,11 @@ class RequirementDocument:
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]
     decisions: tuple[Decision, ...]
+    pages: str | None = None  # PER_SECTION: a page per top-level section; None: one page
+
+    @property
+    def per_section(self) -> bool:
+        return self.pages == PER_SECTION
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "") -> RequirementDocument:
@@ -452,6 +487,7 @@ class RequirementDocument:
             preamble=_many(d, "preamble", path, Block.from_dict) if "preamble" in d else (),
             sections=_many(d, "sections", path, Section.from_dict),
             decisions=_many(d, "decisions", path, Decision.from_dict),
+            pages=_one_of(d, "pages", path, PAGINGS) if "pages" in d else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -459,6 +495,7 @@ class RequirementDocument:
             "id": self.id,
             "family": self.family,
             "group": self.group,
+            **({"pages": self.pages} if self.pages is not None else {}),
             "title": self.title.to_dict(),
             "short_title": self.short_title.to_dict(),
             "purpose": self.purpose.to_dict(),

@@ -1,10 +1,11 @@
 """Semantic checks of a requirement-library document: section ids unique in the document (they are
 the page's anchors), sibling sections numbered 1..n in one numbering style (or continuing the
 numbers of the previous group at the same depth, as guides numbering their scenarios 1..40 across
-headings do), tables whose rows have as many cells as there are columns, a decision for every
-source field left null (and only for those), decisions that exist wherever they are named, and
-decisions that apply to parts that exist. References to other rubrics are checked by the build,
-which knows them all (:func:`check_references`)."""
+headings do), tables whose rows have as many cells as there are columns (and whose name column is
+one of them), a decision for every source field left null (and only for those), decisions that
+exist wherever they are named, decisions that apply to parts that exist, and, in a document paged
+per section, top-level section ids that can be page names. References to other rubrics are checked
+by the build, which knows them all (:func:`check_references`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from .common import Issue, check_mentions, duplicates
 
 # What a decision may apply to besides a section id.
 DOCUMENT_TARGETS = ("title", "source", "purpose", "preamble")
+# Page names a top-level section of a document paged per section may not take (library/<id>/index
+# is the document's own page).
+PAGE_NAMES_TAKEN = ("index",)
 
 
 def _section_paths(
@@ -62,6 +66,15 @@ def _blocks(file: str, path: str, blocks: Sequence[Block]) -> list[Issue]:
     out = []
     for i, b in enumerate(blocks):
         if b.type == TABLE:
+            if b.name_column is not None and b.name_column >= len(b.columns):
+                out.append(
+                    Issue(
+                        file,
+                        f"{path}[{i}].name_column",
+                        "table_shape",
+                        f"no column {b.name_column} among {len(b.columns)} columns",
+                    )
+                )
             for j, row in enumerate(b.rows):
                 if len(row) != len(b.columns):
                     out.append(
@@ -121,6 +134,17 @@ def check_requirement_document(
                     Issue(file, f"decisions[{i}].applies_to[{j}]", "unknown_ref", f"no part {a!r}")
                 )
     out += check_mentions(data, file, decision_ids)
+    if doc.per_section:
+        for i, s in enumerate(doc.sections):
+            if s.id in PAGE_NAMES_TAKEN:
+                out.append(
+                    Issue(
+                        file,
+                        f"sections[{i}].id",
+                        "duplicate_id",
+                        f"section id {s.id!r} is the document's own page (pages: per_section)",
+                    )
+                )
     return out
 
 
