@@ -348,7 +348,9 @@ def process_site_index(
 BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
-SEARCH_WORKER = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"search": ")([^"]*)(")')
+SEARCH_WORKER = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"search": ")([^"]*)(")'
+)
 
 
 def lazy_search_page(html: str) -> str:

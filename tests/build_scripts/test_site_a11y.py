@@ -67,17 +67,26 @@ def built(path: str) -> str:
     return file.read_text(encoding="utf-8")
 
 
-def library_documents() -> list[str]:
+def library_documents() -> list[Any]:
     """Worked out from the files: every document page, national ones first, then Jiangsu, Inner
-    Mongolia and associations, by id within a group."""
+    Mongolia and associations, by id within a group; a document paged per section is a section of
+    the nav (its short title) holding its own page and then one page per top-level section."""
     order = ["national", "jiangsu", "inner_mongolia", "association"]
     docs = []
     for path in (RUBRICS / "library").glob("*.yaml"):
         if path.name != "index.yaml":
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            docs.append((order.index(data["group"]), data["id"]))
+            docs.append((order.index(data["group"]), data["id"], data))
     assert len(docs) >= 2
-    return [f"library/{doc_id}.md" for _, doc_id in sorted(docs)]
+    out: list[Any] = []
+    for _, doc_id, data in sorted(docs, key=lambda d: d[:2]):
+        page = f"library/{doc_id}.md"
+        if data.get("pages") == "per_section":
+            parts = [f"library/{doc_id}/{s['id']}.md" for s in data["sections"]]
+            out.append({data["short_title"]["zh"]: [page, *parts]})
+        else:
+            out.append(page)
+    return out
 
 
 def test_nav_groups_reading_self_assessment_and_deployment() -> None:
@@ -97,7 +106,7 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
     assert list(sections.values()) == [
         [*(f"rubrics/{r}.md" for r in [*rubrics, "tech-system-1295"]), "glossary.md"],
         # the requirement library: its index, then every document of rubrics/library/
-        ["library/index.md", *library_documents()],
+        ["library/index.md", *nav_pages(library_documents())],
         [
             *(f"calculator/{r}.md" for r in [*calculators, "tech-system-1295"]),
             "answers-format.md",
@@ -105,7 +114,9 @@ def test_nav_groups_reading_self_assessment_and_deployment() -> None:
         ["offline.md", "performance.md"],
     ]
     # every section title, nested ones too (the editions of a family are grouped), is translated
-    assert set(i18n_language("en")["nav_translations"]) == section_titles(nav)
+    # the nav sections of documents paged per section are translated by library_nav.py
+    titles = set(i18n_language("en")["nav_translations"]) | set(library_nav.nav_titles())
+    assert titles == section_titles(nav)
 
 
 def test_nav_lists_every_page_once() -> None:
