@@ -274,7 +274,8 @@ def main() -> int:
                 "#zp-calc[data-t-first-result]", state="attached", timeout=120_000
             )
             if root.get_attribute("data-boot") != "snapshot":
-                raise RuntimeError("the repeat visit did not start from the engine's snapshot")
+                why = root.get_attribute("data-boot-note")
+                raise RuntimeError(f"the repeat visit did not start from the snapshot: {why}")
             results["repeat_ready"].append(float(root.get_attribute("data-t-ready") or 0))
             results["repeat_first"].append(float(root.get_attribute("data-t-first-result") or 0))
             page.context.close()

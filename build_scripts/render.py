@@ -152,6 +152,22 @@ LIMITS = {
 }
 
 
+def used_in(catalog: Catalog, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Glossary term (zh) → the pages whose official Chinese uses it: (short title in ``lang``,
+    the page's Markdown path), rubrics first, then the library's documents."""
+    sources = [(raw, f"rubrics/{rid}.md") for rid, raw in catalog.rubrics.items()] + [
+        (raw, f"library/{did}.md") for did, raw in catalog.library.items()
+    ]
+    texts = [
+        (json.dumps(raw, ensure_ascii=False), raw["short_title"][lang], path)
+        for raw, path in sources
+    ]
+    return {
+        term["zh"]: [(title, path) for text, title, path in texts if term["zh"] in text]
+        for term in catalog.glossary["terms"]
+    }
+
+
 def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, str]:
     """Every generated page: path under build/docs → Markdown text. ``wheel_name`` and ``runtime``
     (Pyodide's module) are the calculator assets' URLs relative to assets/calculator/ (the runtime
@@ -187,7 +203,7 @@ def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, st
         out[Path(f"glossary.{lang}.md")] = header(
             "rubrics/glossary.yaml", t("glossary_page.title")
         ) + env.get_template("glossary.md.j2").render(
-            **common, zh=zh, terms=catalog.glossary["terms"]
+            **common, zh=zh, terms=catalog.glossary["terms"], used_in=used_in(catalog, lang)
         )
         out[Path(f"index.{lang}.md")] = header(
             "rubrics/*.yaml", t("home.title")

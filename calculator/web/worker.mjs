@@ -4,9 +4,9 @@
 // It knows nothing about any rubric: the Python package holds every rule and text.
 //
 // Repeat visits: once the page has its first result and the engine has been idle a moment, a second
-// copy of this worker boots an engine of its own (never shown an answer: it reads the rubric data
-// with empty answers), and keeps its memory as a snapshot in this browser's IndexedDB, keyed by the
-// Pyodide release and the package's digest. The next boot restores that snapshot instead of starting
+// copy of this worker boots an engine of its own (never shown an answer: it only imports the
+// package), and keeps its memory as a snapshot in this browser's IndexedDB, keyed by the Pyodide
+// release and the package's digest. The next boot restores that snapshot instead of starting
 // Python (about a tenth of the time). A snapshot that is missing, stale or unreadable is ignored and
 // replaced: a broken store never blocks the engine. It never leaves the browser.
 
@@ -88,6 +88,7 @@ async function boot(wheelUrl, runtimeUrl) {
   const [{ loadPyodide }, saved] = await Promise.all([import(runtimeUrl), findSnapshot(key)]);
   const indexURL = new URL("./", runtimeUrl).href;
   let from = "start";
+  let note = saved ? null : "no snapshot";
   if (saved) {
     try {
       // inflated while the runtime is fetched and compiled
@@ -95,8 +96,9 @@ async function boot(wheelUrl, runtimeUrl) {
       postMessage({ type: "stage", stage: "package" });
       api = await startEngine(pyodide, wheel);
       from = "snapshot";
-    } catch {
+    } catch (err) {
       api = null; // a snapshot this runtime cannot restore: start afresh, and replace it
+      note = String(err && err.message ? err.message : err).slice(0, 200);
     }
   }
   if (!api) {
@@ -105,18 +107,22 @@ async function boot(wheelUrl, runtimeUrl) {
     api = await startEngine(pyodide, wheel);
     if (self.indexedDB) snapshotJob = { wheel: wheelUrl, runtime: runtimeUrl, key };
   }
-  postMessage({ type: "stage", stage: "ready", from });
+  postMessage({ type: "stage", stage: "ready", from, note });
 }
 
-// The snapshot maker (a second copy of this worker): boots, reads the rubric data with empty answers,
-// keeps its memory, and ends.
-async function makeSnapshot({ wheel, runtime, key, rubric }) {
+// The snapshot maker (a second copy of this worker): boots, imports the package, keeps its memory,
+// and ends. Pyodide restores a snapshot into the memory a fresh runtime starts with, so a snapshot
+// is kept only while the memory has not grown (the rubric data, read on the first result, would
+// grow it: it is read after the restore).
+async function makeSnapshot({ wheel, runtime, key }) {
   const wheelBytes = fetchWheel(wheel);
   const { loadPyodide } = await import(runtime);
   const py = await loadPyodide({ indexURL: new URL("./", runtime).href, _makeSnapshot: true });
+  const memory = () => py._module?.HEAP8?.length ?? 0;
+  const initial = memory();
   const engine = await startEngine(py, wheelBytes);
-  engine.score_json(rubric, "{}", "zh");
   engine.destroy();
+  if (!initial || memory() > initial) throw new Error(`memory grew from ${initial} to ${memory()}`);
   const bytes = py.makeMemorySnapshot();
   await writeSnapshot(key, bytes);
   return bytes.byteLength;
@@ -124,11 +130,11 @@ async function makeSnapshot({ wheel, runtime, key, rubric }) {
 
 // Once, when the page has a result and the engine has been idle for a few seconds: never before
 // the first result, never beside a burst of clicks (each one restarts the wait).
-function scheduleSnapshot(rubric) {
+function scheduleSnapshot() {
   if (!snapshotJob) return;
   clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(() => {
-    const job = { ...snapshotJob, rubric, type: "make-snapshot" };
+    const job = { ...snapshotJob, type: "make-snapshot" };
     snapshotJob = null;
     const maker = new Worker(import.meta.url, { type: "module" });
     maker.onmessage = (event) => {
@@ -174,7 +180,7 @@ self.onmessage = async (event) => {
         if (msg.bytes) answers.destroy();
       }
       postMessage({ type: "result", id: msg.id, text, ms: performance.now() - t0 });
-      scheduleSnapshot(msg.rubric);
+      scheduleSnapshot();
     } catch (err) {
       postMessage({ type: "result", id: msg.id, error: String(err) });
     }
