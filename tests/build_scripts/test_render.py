@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.families.sme import example_answers
 from build_scripts.load import load
-from build_scripts.render import link_decisions, pages, zh_spans
+from build_scripts.render import link_decisions, pages, used_in, zh_spans
 from zhiping.api import score_dict
 
 CATALOG = load()
@@ -268,3 +268,15 @@ def test_no_unfilled_placeholders(lang: str) -> None:
             while TEMPLATE.search(outside):  # innermost first: templates nest
                 outside = TEMPLATE.sub("", outside)
             assert not re.search(r"\{[a-z_]+\}", outside), path
+
+
+def test_the_glossary_says_where_each_term_is_used() -> None:
+    en = used_in(CATALOG, "en")
+    # the SME indicators define constrained scenarios; the first-set catalogue is the equipment list
+    assert "rubrics/sme-digital-level-2024.md" in [p for _, p in en["约束性场景"]]
+    catalogue = [p for _, p in en["首台（套）重大技术装备"]]
+    assert "library/first-set-equipment-catalogue-2024.md" in catalogue
+    assert all(p.startswith(("rubrics/", "library/")) for ps in en.values() for _, p in ps)
+    page = PAGES[Path("glossary.en.md")]
+    assert "| Used in |" in page
+    assert "](rubrics/sme-digital-level-2024.md)" in page
