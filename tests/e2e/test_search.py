@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from build_scripts import search
+from build_scripts.paths import SITE
 from build_scripts.search_model import SearchModel, load
 
 GLOSSARY_DATA, RUBRICS = search.read_sources()
@@ -175,22 +176,45 @@ def test_a_button_label_does_not_find_the_calculator(
     assert prefix + CALCULATOR_PAGE not in pages, pages
 
 
-# The requirement library: terms from inside its documents' sentences, typed into the search box
-# (every case of tests/build_scripts/test_search_index.py's LIBRARY_CASES is ranked by the model).
-LIBRARY_CASES = [
-    ("zh", "质量智能检测", "library/dx-typical-scenarios-2025/"),
-    ("zh", "一图四清单", "library/dx-typical-scenarios-2025/"),
-    ("zh", "供应链断链", "library/dx-typical-scenarios-2025/"),
-    ("en", "scenario map", "library/dx-typical-scenarios-2025/"),
-    ("en", "aftermarket", "library/dx-typical-scenarios-2025/"),
-    ("zh", "母工厂", "library/smart-factory-cultivation-plan/"),
-    ("zh", "揭榜挂帅", "library/smart-factory-cultivation-plan/"),
-    ("en", "BRICS", "library/smart-factory-cultivation-plan/"),
-    ("en", "mother factories", "library/smart-factory-cultivation-plan/"),
-]
+# The requirement library: terms from inside its documents' sentences, typed into the search box —
+# every case the build tests rank with the search model (tests/build_scripts/test_search_index.py
+# and the test file of each document), so the browser and the model agree on all of them.
+def library_cases() -> list[tuple[str, str, str]]:
+    from tests.build_scripts import (
+        test_library_cat,
+        test_library_guides,
+        test_library_plans,
+        test_library_renewal,
+        test_library_scenarios,
+        test_search_index,
+    )
+
+    cat = test_library_cat.PAGE
+    return [
+        *test_search_index.LIBRARY_CASES,
+        *test_library_guides.CASES,
+        *test_library_plans.SEARCH_CASES,
+        *test_library_scenarios.SEARCH_CASES,
+        *(
+            (lang, term, test_library_renewal.PAGE)
+            for lang, term in test_library_renewal.SEARCH_CASES
+        ),
+        *((lang, term, f"{cat}{cid}/") for lang, term, cid in test_library_cat.SEARCH_CASES),
+    ]
 
 
-@pytest.mark.parametrize(("lang", "term", "doc"), LIBRARY_CASES, ids=[c[1] for c in LIBRARY_CASES])
+LIBRARY_CASES = library_cases() if SITE.is_dir() else []
+
+
+def test_the_library_has_at_least_40_search_cases_in_both_languages() -> None:
+    assert len(LIBRARY_CASES) >= 40
+    assert {lang for lang, _, _ in LIBRARY_CASES} == {"zh", "en"}
+    assert any(any(c.isdigit() for c in term) for _, term, _ in LIBRARY_CASES)  # numbers too
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "doc"), LIBRARY_CASES, ids=[f"{c[0]}:{c[1]}" for c in LIBRARY_CASES]
+)
 def test_a_library_term_finds_its_document(
     page: Page, site_url: str, outside: object, lang: str, term: str, doc: str
 ) -> None:
