@@ -78,15 +78,15 @@ def score_file(path: str, rubric_id: str | None = None, lang: str = "zh") -> Fil
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return FileRow(path, False, problems=(f"[unreadable] {w('batch.unreadable', reason=reason)}",))
+        return FileRow(
+            path, False, problems=(f"[unreadable] {w('batch.unreadable', reason=reason)}",)
+        )
     result = score_dict(rubric_id, data, lang)
     rid = result.get("rubric") or ""
     known = rid in catalog.rubric_ids()
     meta = (result.get("answers") or {}).get("meta") or {}
     problems = tuple(
-        [f"[{e['code']}] {e['message']}" for e in result["errors"]]
-        if not result["ok"]
-        else []
+        [f"[{e['code']}] {e['message']}" for e in result["errors"]] if not result["ok"] else []
     ) + tuple(f"! [{e['code']}] {e['message']}" for e in result["warnings"])
     return FileRow(
         file=path,

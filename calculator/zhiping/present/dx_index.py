@@ -255,5 +255,7 @@ def summary_pairs(result: dict[str, Any], w: Words) -> list[tuple[str, str]]:
     indicator's self-score, or its level where it has no score."""
     pairs = headline_pairs(result, w)
     for ind in result["indicators"]:
-        pairs.append((ind["name"], ind["display"] if ind["score"] is not None else ind["level_label"]))
+        pairs.append(
+            (ind["name"], ind["display"] if ind["score"] is not None else ind["level_label"])
+        )
     return pairs
