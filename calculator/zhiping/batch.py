@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import IO, Any
@@ -166,6 +166,13 @@ class Progress:
         self.total, self.w, self.stream, self.every = total, w, stream, every
         self.tty = stream.isatty()
         self.last = time.monotonic()
+        self.pending = False  # a terminal's progress line not ended yet
+
+    def end_line(self) -> None:
+        """Ends the progress line on a terminal, so that the next message starts on its own."""
+        if self.pending:
+            self.stream.write("\n")
+            self.pending = False
 
     def __call__(self, done: int) -> None:
         now = time.monotonic()
@@ -173,8 +180,8 @@ class Progress:
             return
         self.last = now
         line = self.w("batch.progress", done=done, total=self.total)
-        end = "\r" if self.tty and done < self.total else "\n"
-        self.stream.write(line + end)
+        self.pending = self.tty and done < self.total
+        self.stream.write(line + ("\r" if self.pending else "\n"))
         self.stream.flush()
 
 
@@ -192,19 +199,22 @@ def run(
     cells escaped) to the file ``summary`` ("-": standard output). Each file that could not be
     scored is reported on ``err`` (standard error). ``progress`` None: shown on a terminal only.
 
-    Returns the exit status: 0 every file was scored (warnings allowed), 1 some could not be.
+    Returns the exit status: 0 every file was scored (warnings allowed), 1 some could not be, 2
+    the summary could not be written.
     """
     err = err if err is not None else sys.stderr
     w = Words(catalog.ui(), lang if lang in LANGS else "zh")
     files = answer_files(paths)
     jobs = jobs or os.cpu_count() or 1
-    show: Callable[[int], None] | None = None
+    show: Progress | None = None
     if progress or (progress is None and err.isatty()):
         show = Progress(len(files), w, err)
     rows: list[FileRow] = []
     for row in score_files(files, rubric_id, lang, jobs):
         rows.append(row)
         if not row.ok:
+            if show is not None:
+                show.end_line()
             errors = " | ".join(p for p in row.problems if not p.startswith("!"))
             err.write(w("batch.bad_file", file=row.file, problems=errors) + "\n")
         if show is not None:
@@ -214,8 +224,13 @@ def run(
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     else:
-        with open(summary, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        try:
+            with open(summary, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            err.write(w("batch.cannot_write", path=summary, reason=reason) + "\n")
+            return 2
     bad = sum(not r.ok for r in rows)
     err.write(w("batch.done", total=len(rows), bad=bad, path=summary) + "\n")
     return 1 if bad else 0

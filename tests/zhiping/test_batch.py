@@ -15,9 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zhiping import catalog
 from zhiping.__main__ import main
-from zhiping.batch import answer_files, run
+from zhiping.batch import Progress, answer_files, run
 from zhiping.jsonread import MAX_BYTES
+from zhiping.present.common import Words
 
 from .csv_files import vectors
 
@@ -213,3 +215,26 @@ def test_rows_follow_the_order_of_the_files_given(
     out = tmp_path_factory.mktemp("out") / "summary.csv"
     run(order, str(out), lang="en", jobs=1, err=io.StringIO())
     assert [r["File"] for r in read_summary(out)] == order
+
+
+def test_a_summary_that_cannot_be_written_is_exit_status_2(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(GOOD["a-sme.json"], encoding="utf-8")
+    err = io.StringIO()
+    out = tmp_path / "no-such-folder" / "out.csv"
+    assert run([str(tmp_path)], str(out), lang="en", jobs=1, err=err) == 2
+    assert "The summary cannot be written" in err.getvalue()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_progress_shares_one_line_and_reports_start_their_own() -> None:
+    err = Terminal()
+    show = Progress(3, Words(catalog.ui(), "en"), err, every=0)
+    show(1)
+    show.end_line()
+    show(2)
+    show(3)
+    assert err.getvalue() == "1 / 3 files scored\r\n2 / 3 files scored\r3 / 3 files scored\n"
