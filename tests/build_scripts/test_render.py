@@ -268,3 +268,10 @@ def test_no_unfilled_placeholders(lang: str) -> None:
             while TEMPLATE.search(outside):  # innermost first: templates nest
                 outside = TEMPLATE.sub("", outside)
             assert not re.search(r"\{[a-z_]+\}", outside), path
+
+
+def test_the_answers_page_says_how_to_score_many_files_at_once() -> None:
+    for name in ("answers-format.en.md", "answers-format.zh.md"):
+        page = PAGES[Path(name)]
+        assert "score collected/ --summary summary.csv" in page
+        assert "5 MB" in page and "{mb}" not in page
