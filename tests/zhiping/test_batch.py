@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhiping import catalog
+from zhiping import batch, catalog
 from zhiping.__main__ import main
 from zhiping.batch import Progress, answer_files, run
 from zhiping.jsonread import MAX_BYTES
@@ -238,3 +240,23 @@ def test_on_a_terminal_progress_shares_one_line_and_reports_start_their_own() ->
     show(2)
     show(3)
     assert err.getvalue() == "1 / 3 files scored\r\n2 / 3 files scored\r3 / 3 files scored\n"
+
+
+def test_importing_the_module_starts_no_process_machinery() -> None:
+    # Pyodide imports the whole package: the process pool is imported only when one is made
+    probe = (
+        "import sys, zhiping.batch; "
+        "print(sorted(m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"
+
+
+def test_where_no_process_can_be_made_the_files_are_scored_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch.sys, "platform", "emscripten")
+    assert batch._pool(2) is None
+    root = folder(tmp_path / "in")
+    rows = list(batch.score_files(answer_files([str(root)]), lang="en", jobs=2))
+    assert [Path(r.file).name for r in rows] == sorted({**GOOD, **BAD})
