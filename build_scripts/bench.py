@@ -336,6 +336,7 @@ def main() -> int:
         ),
         ("warm recompute: api call in the worker", f"{m['warm_api']:.2f} ms", "", ""),
         ("warm recompute: click → result shown", ms("warm_page"), "", "no debounce on clicks"),
+        *batch_rows(),
     ]
     lines = [
         f"Cold loads (new browser context each), median of {RUNS}; Chromium {browser_version()}, "
@@ -360,5 +361,72 @@ def browser_version() -> str:
     return out[out.index("Chromium") + 1] if "Chromium" in out[:-1] else "?"
 
 
+BATCH_FILES = 10_000
+
+
+def batch_rows(count: int = BATCH_FILES) -> list[tuple[str, str, str, str]]:
+    """Table rows: ``python -m zhiping score FOLDER --summary out.csv`` over ``count`` answers
+    files generated from every golden vector (every calculator; the deliberately broken ones
+    too, as a real collection has them), each with its own enterprise name and date, on every
+    core and on one (``--jobs 1``). The files per second include the command's start-up."""
+    import resource
+    import tempfile
+
+    from .bundle import write_package_data
+    from .load import load
+    from .paths import CALCULATOR
+
+    write_package_data(load())
+    texts: list[tuple[str, dict[str, Any] | None]] = []
+    for path in sorted((ROOT / "tests" / "vectors").glob("*.json")):
+        for v in json.loads(path.read_text(encoding="utf-8"))["vectors"]:
+            texts.append((v["answers_text"], None) if "answers_text" in v else ("", v["answers"]))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(CALCULATOR), str(ROOT)])}
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="zhiping-batch-") as tmp:
+        folder = Path(tmp) / "answers"
+        folder.mkdir()
+        for i in range(count):
+            text, answers = texts[i % len(texts)]
+            if answers is not None:
+                date = f"2026-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+                meta = {"company": f"企业 {i:05d}", "date": date}
+                text = json.dumps({**answers, "meta": meta}, ensure_ascii=False)
+            (folder / f"{i:05d}.json").write_text(text, encoding="utf-8")
+        summary = Path(tmp) / "summary.csv"
+        for jobs in (os.cpu_count() or 1, 1):
+            command = [sys.executable, "-m", "zhiping", "score", str(folder), "--jobs", str(jobs)]
+            cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(
+                [*command, "--summary", str(summary)],
+                env=env,
+                check=False,  # 1: the broken vectors are listed as problems, as they should be
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            took = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu_s = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
+            lines = summary.read_bytes().count(b"\r\n") - 1
+            assert lines >= count, f"the summary has {lines} rows for {count} files"
+            rows.append(
+                (
+                    f"batch scoring: {count:,} answers files, --jobs {jobs}",
+                    f"{count / took:,.0f} files/s",
+                    "",
+                    f"{took:.1f} s wall, {cpu_s:.1f} s CPU (all processes) for "
+                    f"`score FOLDER --summary`, from {len(texts)} vectors of every family",
+                )
+            )
+    return rows
+
+
+def batch_only() -> int:
+    """``--batch``: the batch scoring rows only."""
+    print("\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in batch_rows()))
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(batch_only() if "--batch" in sys.argv[1:] else main())

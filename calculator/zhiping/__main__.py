@@ -1,8 +1,10 @@
 """Command line: ``python -m zhiping score answers.json [--lang en] [--format text|csv]``.
 
+``python -m zhiping score FILE_OR_FOLDER... --summary summary.csv [--jobs N] [--progress]`` scores
+many files at once, one CSV row each (:mod:`zhiping.batch`).
 
-
-Exit status: 0 scored, 1 the answers have problems (listed), 2 the command itself is wrong.
+Exit status: 0 scored, 1 the answers have problems (listed; with --summary: some file could not
+be scored), 2 the command itself is wrong.
 """
 
 from __future__ import annotations
@@ -70,20 +72,50 @@ def _view_text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m zhiping", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)
     sc = sub.add_parser("score", help="score an answers file (- reads standard input)")
-    sc.add_argument("answers")
+    sc.add_argument("answers", nargs="+", metavar="FILE_OR_FOLDER")
     sc.add_argument("--lang", choices=["zh", "en"], default="zh")
     sc.add_argument("--format", choices=["json", "text", "csv"], default="json")
     sc.add_argument("--rubric", choices=catalog.rubric_ids(), default=None)
+    sc.add_argument(
+        "--summary",
+        metavar="CSV",
+        help="score every file (a folder: its *.json files) into one CSV row each (- stdout)",
+    )
+    sc.add_argument("--jobs", type=_positive, default=None, help="processes (default: every core)")
+    sc.add_argument("--progress", action="store_true", default=None, help="show progress")
     sub.add_parser("rubrics", help="list the rubric ids this build can score")
     args = parser.parse_args(argv)
     if args.command == "rubrics":
         print("\n".join(catalog.rubric_ids()))
         return 0
+    if args.summary is not None:
+        if "-" in args.answers:
+            parser.error("--summary reads files and folders, not standard input")
+        from .batch import run  # the process pool only for this command
+
+        return run(
+            args.answers,
+            args.summary,
+            rubric_id=args.rubric,
+            lang=args.lang,
+            jobs=args.jobs,
+            progress=args.progress,
+        )
+    if len(args.answers) != 1 or args.jobs is not None or args.progress:
+        parser.error("several files, --jobs and --progress go with --summary")
+    args.answers = args.answers[0]
     try:
         # Bytes, at most one more than the limit: the api decodes them strictly and says so when
         # the file is too large or not UTF-8 (a text-mode read would raise or echo bad bytes).

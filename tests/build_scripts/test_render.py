@@ -280,3 +280,10 @@ def test_the_glossary_says_where_each_term_is_used() -> None:
     page = PAGES[Path("glossary.en.md")]
     assert "| Used in |" in page
     assert "](rubrics/sme-digital-level-2024.md)" in page
+
+
+def test_the_answers_page_says_how_to_score_many_files_at_once() -> None:
+    for name in ("answers-format.en.md", "answers-format.zh.md"):
+        page = PAGES[Path(name)]
+        assert "score collected/ --summary summary.csv" in page
+        assert "5 MB" in page and "{mb}" not in page

@@ -127,3 +127,22 @@ def bars(caption: str, maximum: int, entries: list[dict[str, Any]]) -> dict[str,
     Always given together with a table of the same figures (the chart is an image to assistive
     technology, the table is the data)."""
     return {"type": "bars", "caption": caption, "max": maximum, "bars": entries}
+
+
+# ---- key sub-scores: (label, value) pairs of a result dict, for a one-row summary of a file ----
+
+Pairs = list[tuple[str, str]]
+
+
+def headline_pairs(result: dict[str, Any], w: Words) -> Pairs:
+    """The result's headline figures (``headline``: label, value), the summary of every family
+    that has a headline."""
+    return [(h["label"], str(h["value"])) for h in result.get("headline") or []]
+
+
+def check_pairs(result: dict[str, Any], w: Words) -> Pairs:
+    """The headline, then whether each tier's conditions all hold (``checks``: label, holds)."""
+    return headline_pairs(result, w) + [
+        (c["label"], w("result.holds" if c["holds"] else "result.fails"))
+        for c in result.get("checks", [])
+    ]

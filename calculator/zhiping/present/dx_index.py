@@ -19,6 +19,7 @@ from .common import (
     cell,
     generic_label,
     heading,
+    headline_pairs,
     items,
     paragraph,
     table,
@@ -247,3 +248,14 @@ def score_answers(r: DxIndexRubric, raw: dict[str, Any], w: Words) -> dict[str, 
     out["warnings"] = [common_problem_dict(p, w, _labeller(r)) for p in read.amount_problems]
     out["answers"] = answers_dict(r, read)
     return out
+
+
+def summary_pairs(result: dict[str, Any], w: Words) -> list[tuple[str, str]]:
+    """Key sub-scores of a result dict: the headline (the score, or the level profile), then each
+    indicator's self-score, or its level where it has no score."""
+    pairs = headline_pairs(result, w)
+    for ind in result["indicators"]:
+        pairs.append(
+            (ind["name"], ind["display"] if ind["score"] is not None else ind["level_label"])
+        )
+    return pairs

@@ -378,3 +378,12 @@ def score_answers(rubric: SmeRubric, raw: dict[str, Any], w: Words) -> dict[str,
     out["partial"] = partial_dict(rubric, question_scores(rubric, read.choices), w)
     out["answers"] = answers_dict(rubric, read)
     return out
+
+
+def summary_pairs(result: dict[str, Any], w: Words) -> list[tuple[str, str]]:
+    """Key sub-scores of a result dict: the level, the score, the points of each dimension."""
+    return [
+        (w("rubric_page.level"), result["level"]["label"]),
+        (w("result.score"), result["score"]["display"]),
+        *((d["name"], d["points"]) for d in result["dimensions"]),
+    ]
