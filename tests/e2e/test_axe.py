@@ -73,6 +73,16 @@ def assert_clean(page: Page) -> None:
     assert not violations, f"{page.url}\n{report(violations)}"
 
 
+def at_width(page: Page, viewport: dict[str, int]) -> None:
+    """The page resized, once the theme's transitions (the navigation drawer's, among others)
+    have finished: axe measures colours as they are shown, not halfway through a fade."""
+    page.set_viewport_size(viewport)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=10_000
+    )
+
+
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
     if "/calculator/" in url:  # the status line settles once the engine is ready

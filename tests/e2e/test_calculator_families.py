@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Outside
-from tests.e2e.test_axe import VIEWPORTS, assert_clean
+from tests.e2e.test_axe import VIEWPORTS, assert_clean, at_width
 from tests.e2e.test_keyboard import check_focus
 from tests.e2e.test_tier_and_dx import open_calc
 
@@ -89,7 +89,7 @@ def test_full_result_has_no_serious_violation(
     for summary in page.locator("#zp-calc details > summary").all()[:3]:
         summary.click()
     for viewport in VIEWPORTS.values():
-        page.set_viewport_size(viewport)
+        at_width(page, viewport)
         assert_clean(page)
     assert outside.urls == []
 
