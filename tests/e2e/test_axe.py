@@ -74,9 +74,11 @@ def assert_clean(page: Page) -> None:
 
 
 def at_width(page: Page, viewport: dict[str, int]) -> None:
-    """The page resized, once the theme's transitions (the navigation drawer's, among others)
-    have finished: axe measures colours as they are shown, not halfway through a fade."""
+    """The page resized and scrolled to its top, once the theme's transitions (the navigation
+    drawer's, among others) have finished: axe measures colours as they are shown, not halfway
+    through a fade, and no control sits under the fixed header where a scroll left it."""
     page.set_viewport_size(viewport)
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
     page.wait_for_function(
         "() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=10_000
