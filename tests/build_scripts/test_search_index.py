@@ -292,7 +292,10 @@ def test_the_tier_and_assessment_pages_are_found(lang: str, term: str, first: se
     # "3. Virtual simulation of product processes" first. Among the other pages, one showing the
     # term comes first.
     shown = showing(term, lang)
-    ranked = [p for p in pages if not p.startswith("library/") or p in shown]
+    # The glossary, whose definitions use many of these words, may come first too.
+    ranked = [
+        p for p in pages if p != GLOSSARY_PAGE and (not p.startswith("library/") or p in shown)
+    ]
     assert ranked[0] in shown, pages
     assert first <= set(ranked[:7]), pages  # both provinces' pages are among the first
 
