@@ -27,6 +27,15 @@ SCHEMA_URL = "https://zhiping.invalid/schema/answers-envelope.schema.json"
 HEADER = ("$schema", "format", "format_version", "edition", "exported_at", "digest")
 # A result written into a file is never trusted: the answers are always scored anew.
 IGNORED = ("result",)
+# Every notice reading can give; ui.yaml holds ``files.notices.<code>`` for each (a test checks).
+NOTICES = (
+    "format_1",
+    "edition_older",
+    "edition_unknown",
+    "edition_missing",
+    "digest_mismatch",
+    "result_ignored",
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,10 @@ def digest(obj: dict[str, Any]) -> str:
 
 def make(rubric_id: str, edition: str, answers: dict[str, Any], exported_at: str) -> dict[str, Any]:
     """The exported file: the header, then the answers (as the family's reader wrote them back)."""
-    body = {"rubric": rubric_id, **{k: v for k, v in answers_part(answers).items() if k != "rubric"}}
+    body = {
+        "rubric": rubric_id,
+        **{k: v for k, v in answers_part(answers).items() if k != "rubric"},
+    }
     head: dict[str, Any] = {
         "$schema": SCHEMA_URL,
         "format": FORMAT,

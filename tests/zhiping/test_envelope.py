@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from tests.conftest import vectors
 from tests.vectors.observe import answers_text
 from zhiping import catalog, envelope
+from zhiping.__main__ import main
 from zhiping.api import export_json, score_dict
 from zhiping.envelope import Edition, Notice
+from zhiping.errors import FILE_CODES, Problem
 from zhiping.jsonread import MAX_BYTES
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -128,7 +130,9 @@ def test_an_older_edition_names_both_editions_and_what_changed_since() -> None:
         ),
     )
     doc = json.loads(V2)
-    answers, notices = envelope.read(doc, history)  # type: ignore[misc]
+    opened = envelope.read(doc, history)
+    assert not isinstance(opened, Problem)
+    answers, notices = opened
     assert answers["rubric"] == SME and not HEADER & set(answers)
     [notice] = notices
     assert notice.code == "edition_older"
@@ -277,3 +281,28 @@ def test_export_import_export_is_identical(
     assert second["text"] == first["text"]
     doc = json.loads(first["text"])
     assert doc["digest"] == _sha({k: v for k, v in doc.items() if k not in HEADER})
+
+
+# ---- words and the command line ----
+
+
+def test_every_file_refusal_and_notice_has_a_message_in_both_languages() -> None:
+    words = catalog.ui()["files"]
+    for code in FILE_CODES:
+        assert set(words["errors"][code]) == {"zh", "en"}, code
+    assert set(words["notices"]) == set(envelope.NOTICES)
+
+
+def test_the_cli_prints_the_exported_file_and_its_notices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(V1, encoding="utf-8")
+    assert main(["score", str(path), "--format", "envelope", "--lang", "en"]) == 0
+    out = capsys.readouterr()
+    doc = json.loads(out.out)
+    assert doc["format_version"] == 2 and doc["digest"] == json.loads(V2)["digest"]
+    assert "[format_1]" in out.err and "file format 1" in out.err
+    path.write_text(V2.replace('"format_version": 2', '"format_version": 9'), encoding="utf-8")
+    assert main(["score", str(path), "--format", "envelope", "--lang", "en"]) == 1
+    assert "[format_too_new]" in capsys.readouterr().out
