@@ -37,6 +37,8 @@ def main() -> int:
         if fam.calculator:
             schema = answers_schema(name)
             assets[Path("assets") / schema.name] = schema
+    envelope = answers_schema("envelope")  # the header every family's exported file carries
+    assets[Path("assets") / envelope.name] = envelope
     wheel_ref = f"{wheel.name}?v={package_digest()}"
     written = write_docs(catalog, assets, wheel_ref)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -18,7 +18,8 @@ from typing import Any
 import jinja2
 
 from zhiping.display import display_score
-from zhiping.errors import CODES
+from zhiping.envelope import FORMAT_VERSION
+from zhiping.errors import CODES, FILE_CODES
 from zhiping.jsonread import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
 from zhiping.model import LANGS
 from zhiping.model.requirement_document import GROUPS
@@ -149,6 +150,7 @@ LIMITS = {
     "digits": MAX_DIGITS,
     "exponent": MAX_EXPONENT,
     "text": MAX_TEXT,
+    "format_version": FORMAT_VERSION,
 }
 
 
@@ -221,6 +223,10 @@ def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, st
             },
             codes={
                 code: re.sub(r"\{\w+\}", "…", catalog.ui["errors"][code][lang]) for code in CODES
+            }
+            | {
+                code: re.sub(r"\{\w+\}", "…", catalog.ui["files"]["errors"][code][lang])
+                for code in FILE_CODES
             },
             limits=LIMITS,
         )

@@ -729,8 +729,20 @@ function init() {
   root.querySelector("[data-action=clear]")?.addEventListener("click", () => {
     replaceAll({}, root.dataset.msgCleared);
   });
-  root.querySelector("[data-action=export]")?.addEventListener("click", () => {
-    const blob = new Blob([JSON.stringify(current(), null, 2)], { type: "application/json" });
+  // Python writes the file (format, rubric edition, digest, then the answers as it read them);
+  // before it has loaded, the bare answers (file format 1, which every version still reads).
+  root.querySelector("[data-action=export]")?.addEventListener("click", async () => {
+    let text = JSON.stringify(current(), null, 2);
+    if (bootState.stage === "ready") {
+      const msg = await callScore(rubric, current(), lang, "export_json");
+      const out = msg.text ? JSON.parse(msg.text) : { ok: false, title: msg.error, errors: [] };
+      if (!out.ok) {
+        notice(root, el("p", { className: "zp-error-title", textContent: out.title }), problemList(root, out.errors || []));
+        return;
+      }
+      text = out.text;
+    }
+    const blob = new Blob([text], { type: "application/json" });
     const a = el("a", { href: URL.createObjectURL(blob), download: `${rubric}-answers.json` });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
@@ -769,6 +781,9 @@ function init() {
     }
     const unread = [...(out.errors || []).filter((e) => !isMissing(e)), ...(out.warnings || []).filter((w) => w.code !== "derived_mismatch")];
     const details = unread.length ? [el("p", { textContent: root.dataset.msgReadFile }), problemList(root, unread)] : [];
+    // What reading the file changed (an older format or rubric edition, a hand edit), said by Python.
+    const notices = (out.notices || []).map((n) => el("li", { className: "zp-file-notice", textContent: n.message }));
+    if (notices.length) details.unshift(el("ul", { className: "zp-file-notices" }, ...notices));
     replaceAll(out.answers, root.dataset.msgImported.replace("{file}", file.name), details);
   });
 

@@ -147,7 +147,7 @@ function scheduleSnapshot() {
 }
 
 let booting = null;
-const FUNCTIONS = new Set(["score_json", "export_csv"]); // what a page may call
+const FUNCTIONS = new Set(["score_json", "export_csv", "export_json"]); // what a page may call
 
 self.onmessage = async (event) => {
   const msg = event.data;

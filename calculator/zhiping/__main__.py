@@ -1,4 +1,7 @@
-"""Command line: ``python -m zhiping score answers.json [--lang en] [--format text|csv]``.
+"""Command line: ``python -m zhiping score answers.json [--lang en] [--format text|csv|envelope]``.
+
+``--format envelope`` prints the answers file the calculator exports (the current file format,
+whatever the version of the file given); notices of its migration go to standard error.
 
 ``python -m zhiping score FILE_OR_FOLDER... --summary summary.csv [--jobs N] [--progress]`` scores
 many files at once, one CSV row each (:mod:`zhiping.batch`).
@@ -15,7 +18,7 @@ import sys
 from typing import Any
 
 from . import __version__, catalog
-from .api import export_csv, score_dict
+from .api import export_csv, export_json, score_dict
 from .jsonread import MAX_BYTES
 
 
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     sc = sub.add_parser("score", help="score an answers file (- reads standard input)")
     sc.add_argument("answers", nargs="+", metavar="FILE_OR_FOLDER")
     sc.add_argument("--lang", choices=["zh", "en"], default="zh")
-    sc.add_argument("--format", choices=["json", "text", "csv"], default="json")
+    sc.add_argument("--format", choices=["json", "text", "csv", "envelope"], default="json")
     sc.add_argument("--rubric", choices=catalog.rubric_ids(), default=None)
     sc.add_argument(
         "--summary",
@@ -129,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.format == "csv":
         result = json.loads(export_csv(args.rubric, data, args.lang))
         shown = result["text"].rstrip("\r\n") if result["ok"] else _text(result)
+    elif args.format == "envelope":
+        result = json.loads(export_json(args.rubric, data, args.lang))
+        shown = result["text"].rstrip("\n") if result["ok"] else _text(result)
+        for n in result.get("notices", []):
+            print(f"! [{n['code']}] {n['message']}", file=sys.stderr)
     else:
         result = score_dict(args.rubric, data, args.lang)
         shown = (

@@ -9,10 +9,11 @@ False
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
-from . import catalog
-from .errors import problem
+from . import catalog, envelope
+from .errors import Problem, problem
 from .families import Family
 from .jsonread import read_json
 from .model import LANGS
@@ -35,21 +36,33 @@ def score_dict(rubric_id: str | None, answers: Data, lang: str = "zh") -> dict[s
     file could be read, ``"answers"`` holds what was read, in the documented format (a form fills
     itself from it), and ``"warnings"`` the figures that could not be used; an incomplete result
     carries ``"partial"`` (the points of the questions answered so far). ``"refused": true`` means
-    nothing could be read. Never raises for bad input; the input is bounded before it is converted
-    (see :mod:`zhiping.jsonread`).
+    nothing could be read. ``"notices"`` lists, as ``{"code", "message"}``, what reading the file
+    changed: a migration from an older format or rubric edition, a digest that does not match, a
+    result in the file that was ignored (the result is always computed anew). Never raises for bad
+    input; the input is bounded before it is converted (see :mod:`zhiping.jsonread`).
     """
     opened = _open(rubric_id, answers, lang)
     if isinstance(opened, dict):
         return opened
-    family, rubric, raw, words = opened
+    family, rubric, raw, words, notices = opened
     assert family.score is not None, "the bundle holds only rubrics that can be scored"
-    return family.score(rubric, raw, words)
+    out = family.score(rubric, raw, words)
+    out["notices"] = [_notice_dict(n, words) for n in notices]
+    return out
+
+
+def _notice_dict(n: envelope.Notice, w: Words) -> dict[str, Any]:
+    message = w(f"files.notices.{n.code}", **dict(n.params))
+    if n.changes:
+        message += " " + " ".join(c.get(w.lang, "") for c in n.changes)
+    return {"code": n.code, "message": message}
 
 
 def _open(
     rubric_id: str | None, answers: Data, lang: str
-) -> dict[str, Any] | tuple[Family, Any, dict[str, Any], Words]:
-    """The family, the rubric, the answers object and the words; or the dict saying why not."""
+) -> dict[str, Any] | tuple[Family, Any, dict[str, Any], Words, list[envelope.Notice]]:
+    """The family, the rubric, the answers (the file's envelope read and migrated), the words and
+    the notices of the migration; or the dict saying why not."""
     words = Words(catalog.ui(), lang if lang in LANGS else "zh")
     if lang not in LANGS:
         return errors_dict(rubric_id or "", [problem("unknown_lang", "lang", key=lang)], words)
@@ -66,7 +79,11 @@ def _open(
     if given is not None and given != wanted:
         mismatch = problem("rubric_mismatch", "rubric", given=given, expected=wanted)
         return errors_dict(wanted, [mismatch], words)
-    return catalog.family_of(wanted), catalog.rubric(wanted), raw, words
+    opened = envelope.read(raw, catalog.edition(wanted))
+    if isinstance(opened, Problem):
+        return errors_dict(wanted, [opened], words)
+    read, notices = opened
+    return catalog.family_of(wanted), catalog.rubric(wanted), read, words, notices
 
 
 def score_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
@@ -81,12 +98,34 @@ def export_csv(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     opened = _open(rubric_id, answers, lang)
     if isinstance(opened, dict):
         return json.dumps(opened, ensure_ascii=False)
-    family, rubric, raw, words = opened
+    family, rubric, raw, words, _ = opened
     if family.export_csv is None:
         out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
     else:
         out = family.export_csv(rubric, raw, words)
     return json.dumps(out, ensure_ascii=False)
+
+
+def export_json(
+    rubric_id: str | None, answers: Data, lang: str = "zh", exported_at: str | None = None
+) -> str:
+    """The answers as the file the calculator exports, as JSON text: ``{"ok": true, "name",
+    "text", "notices"}`` (the text is the envelope of :mod:`zhiping.envelope`: format, rubric,
+    edition, when, a digest, then the answers as they were read), or the refusal dict of
+    :func:`score_dict`. Answers with problems are exported as far as they could be read.
+
+    Args:
+        exported_at: the ISO 8601 time written into the file; now (UTC, to the second) if None.
+    """
+    out = score_dict(rubric_id, answers, lang)
+    if "answers" not in out:
+        return json.dumps(out, ensure_ascii=False)
+    rid = out["rubric"]
+    when = exported_at or datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    made = envelope.make(rid, catalog.edition(rid).current, out["answers"], when)
+    text = json.dumps(made, ensure_ascii=False, indent=2) + "\n"
+    result = {"ok": True, "name": f"{rid}-answers.json", "text": text, "notices": out["notices"]}
+    return json.dumps(result, ensure_ascii=False)
 
 
 def rubric_ids_json() -> str:

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .envelope import Edition
 from .families import Family, family
 
 
@@ -40,3 +41,15 @@ def rubric(rubric_id: str) -> Any:
 def ui() -> dict[str, Any]:
     data: dict[str, Any] = bundle()["ui"]
     return data
+
+
+@cache
+def edition(rubric_id: str) -> Edition:
+    """The rubric's edition (``source.edition`` of its file) and what changed at each edition
+    (``source.edition_changes``); KeyError if the bundle has no such rubric."""
+    source = bundle()["rubrics"][rubric_id]["source"]
+    changes = tuple(
+        (str(c["edition"]), {k: str(v) for k, v in c["changes"].items()})
+        for c in source.get("edition_changes", [])
+    )
+    return Edition(str(source["edition"]), changes)

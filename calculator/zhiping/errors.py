@@ -65,6 +65,9 @@ CODES = (
     "no_export",
 )
 
+# Codes of the file's envelope (zhiping.envelope); their messages are ``files.errors.<code>``.
+FILE_CODES = ("bad_format", "format_too_new")
+
 # Codes that mean "not answered yet" (the answers are incomplete, not wrong).
 MISSING = frozenset({"missing_answer", "missing_scenario", "missing_score"})
 
@@ -104,7 +107,7 @@ def printable(text: str, limit: int = 80) -> str:
 def problem(code: str, item: str, **params: object) -> Problem:
     """A :class:`Problem`; the item and every parameter are made :func:`printable` (they may echo
     a hostile file)."""
-    assert code in CODES, code
+    assert code in CODES or code in FILE_CODES, code
     return Problem(
         code, printable(item, 120), tuple((k, printable(str(v))) for k, v in params.items())
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import MISSING, Problem
+from ..errors import FILE_CODES, MISSING, Problem
 
 
 class Words:
@@ -46,7 +46,8 @@ def plain_label(item: str, w: Words) -> str:
 
 def problem_dict(p: Problem, w: Words, label_of: Labeller = plain_label) -> dict[str, Any]:
     label = label_of(p.item, w)
-    message = w(f"errors.{p.code}", item=label, **dict(p.params))
+    where = "files.errors" if p.code in FILE_CODES else "errors"
+    message = w(f"{where}.{p.code}", item=label, **dict(p.params))
     out: dict[str, Any] = {"code": p.code, "item": p.item, "label": label, "message": message}
     if p.code in MISSING:
         out["missing"] = True
