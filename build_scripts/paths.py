@@ -22,7 +22,7 @@ WHEELS = BUILD / "wheel"
 SITE = ROOT / "site"
 
 # The calculator glue copied to assets/calculator/ (calculator/web/).
-WEB_ASSETS = ("app.mjs", "worker.mjs", "calculator.css")
+WEB_ASSETS = ("app.mjs", "store.mjs", "worker.mjs", "calculator.css")
 
 # The Pyodide files a browser actually requests (measured; see docs). Nothing else is copied.
 PYODIDE_RUNTIME = (

@@ -4,7 +4,10 @@
 // Python is the only reader of an answers file: an imported file's bytes go to the worker, and the
 // form is filled from what Python read back. Nothing is ever looked up with a selector built from
 // data: nodes are found by comparing their data attributes.
-// Nothing leaves the browser: answers are kept in this browser's localStorage only.
+// Nothing leaves the browser: answers are kept in this browser's storage only (store.mjs: several
+// assessments per calculator, the current one saved as the user types).
+
+import * as store from "./store.mjs";
 
 const ASSETS = new URL("./", import.meta.url);
 let worker = null; // module scope: survives instant navigation between pages
@@ -66,25 +69,6 @@ function callScore(rubric, answers, lang, fn = "score_json") {
     else worker.postMessage({ type: "score", id, fn, rubric, answers: JSON.stringify(answers), lang });
   });
 }
-
-// Storage may be switched off (private windows, strict policies): the calculator then simply forgets.
-const store = {
-  get(key) {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  set(key, value) {
-    try {
-      if (value === null) localStorage.removeItem(key);
-      else localStorage.setItem(key, value);
-    } catch {
-      /* not kept */
-    }
-  },
-};
 
 // ---- lookups by data attribute (never a selector built from data) ----
 
@@ -545,15 +529,158 @@ function notice(root, ...nodes) {
   fill(root, "notice", ...nodes);
 }
 
+// ---- the assessments kept on this device (store.mjs) ----
+// The panel of the page's chrome: the current assessment's name, the list of this calculator's
+// saved assessments (open, rename, duplicate, delete with undo), "new" and "clear this device";
+// a <dialog> confirms and asks for names. `host.id()` is the current assessment's id (or null),
+// `host.open(record | null)` makes a saved assessment (or a blank form) the current one.
+function assessmentPanel(root, rubric, lang, host) {
+  const box = root.querySelector("[data-assessments]");
+  const msg = box.dataset;
+  const nameInput = box.querySelector("input[data-assessment-name]");
+  const rows = slot(box, "assessment-rows");
+  const dialog = slot(box, "confirm");
+  const input = slot(box, "confirm-input");
+  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
+  const named = (text, name) => text.replace("{name}", name || msg.msgUnnamed);
+  let shown = "";
+
+  const announce = (text) => (slot(box, "assessment-announce").textContent = text);
+  const showOff = () => (slot(box, "storage-off").hidden = false);
+  if (!store.kept()) showOff();
+  store.onFailure(showOff);
+
+  function nextName() {
+    const names = new Set(store.list(rubric).map((a) => a.name));
+    let n = names.size + 1;
+    while (names.has(msg.msgDefaultName.replace("{n}", n))) n++;
+    return msg.msgDefaultName.replace("{n}", n);
+  }
+
+  // Asks in the dialog; resolves with "" (or the new name when `value` is given), null if cancelled.
+  function ask(text, okLabel, value) {
+    slot(dialog, "confirm-text").textContent = text;
+    slot(dialog, "confirm-ok").textContent = okLabel;
+    slot(dialog, "confirm-field").hidden = value === undefined;
+    input.value = value ?? "";
+    dialog.returnValue = "";
+    const opener = document.activeElement;
+    return new Promise((resolve) => {
+      dialog.addEventListener("close", () => {
+        opener?.isConnected && opener.focus();
+        resolve(dialog.returnValue === "ok" ? input.value.trim() : null);
+      }, { once: true });
+      dialog.showModal();
+      if (value === undefined) dialog.querySelector("button[value=cancel]").focus();
+      else input.select();
+    });
+  }
+
+  const button = (action, label, rec) => el("button", { type: "button", className: "md-button zp-small", textContent: label,
+    ariaLabel: `${label}${root.dataset.msgColon}${rec.name || msg.msgUnnamed}`, dataset: { assessmentAction: action, assessmentId: rec.id } });
+
+  function render() {
+    const list = store.list(rubric);
+    const id = host.id();
+    const now = list.find((a) => a.id === id);
+    if (document.activeElement !== nameInput) nameInput.value = now?.name ?? "";
+    nameInput.placeholder = now ? msg.msgUnnamed : nextName();
+    const state = JSON.stringify([id, list]);
+    if (state === shown) return;
+    shown = state;
+    const focused = document.activeElement?.closest("[data-assessment-action]")?.dataset;
+    const keep = focused ? { ...focused } : null;
+    rows.replaceChildren(...list.map((a) => el("tr", { className: a.id === id ? "zp-current" : "", dataset: { assessmentId: a.id } },
+      el("th", { scope: "row" }, el("span", { dataset: { assessmentName: "" }, textContent: a.name || msg.msgUnnamed }), a.id === id ? ` ${msg.msgCurrent}` : ""),
+      el("td", {}, el("time", { dateTime: a.updated, textContent: a.updated ? dateFormat.format(new Date(a.updated)) : "" })),
+      el("td", { dataset: { assessmentResult: "" }, textContent: a.result_summary || msg.msgNoResult }),
+      el("td", { className: "zp-assessment-buttons" },
+        a.id === id ? null : button("open", msg.msgOpen, a),
+        button("rename", msg.msgRename, a), button("duplicate", msg.msgDuplicate, a), button("delete", msg.msgDelete, a)))));
+    slot(box, "assessment-count").textContent = String(list.length);
+    slot(box, "assessment-none").hidden = list.length > 0;
+    if (keep) {
+      const again = all(rows, "[data-assessment-action]").find((b) => b.dataset.assessmentId === keep.assessmentId && b.dataset.assessmentAction === keep.assessmentAction);
+      (again || nameInput).focus();
+    }
+  }
+
+  nameInput.addEventListener("input", () => {
+    const name = nameInput.value.trim();
+    if (host.id()) store.rename(host.id(), name);
+    else if (name) host.open(store.create(rubric, name));
+    render();
+  });
+
+  rows.addEventListener("click", async (event) => {
+    const b = event.target.closest("[data-assessment-action]");
+    const rec = b ? store.get(b.dataset.assessmentId) : null;
+    if (!rec) return;
+    const action = b.dataset.assessmentAction;
+    if (action === "open") {
+      host.open(rec);
+      render();
+      announce(named(msg.msgOpened, rec.name));
+      nameInput.focus();
+    } else if (action === "rename") {
+      const name = await ask(msg.msgRenameTitle, msg.msgConfirm, rec.name);
+      if (name === null) return;
+      store.rename(rec.id, name);
+      render();
+      announce(named(msg.msgRenamed, name));
+    } else if (action === "duplicate") {
+      const copy = store.duplicate(rec.id, named(msg.msgCopyName, rec.name));
+      render();
+      announce(named(msg.msgDuplicated, copy?.name));
+    } else if (action === "delete") {
+      if ((await ask(named(msg.msgConfirmDelete, rec.name), msg.msgDeleteConfirm)) === null) return;
+      const wasCurrent = rec.id === host.id();
+      const gone = store.remove(rec.id);
+      if (wasCurrent) host.open(null);
+      render();
+      nameInput.focus();
+      const undo = el("button", { type: "button", className: "md-button zp-undo", textContent: root.dataset.msgUndo });
+      undo.addEventListener("click", () => {
+        store.restore(gone);
+        if (wasCurrent) host.open(gone);
+        render();
+        notice(root, el("p", { textContent: named(msg.msgRestored, gone.name) }));
+      });
+      notice(root, el("p", {}, named(msg.msgDeleted, rec.name), " ", undo));
+    }
+  });
+
+  box.querySelector("[data-action=assessment-new]").addEventListener("click", () => {
+    const rec = store.create(rubric, nextName());
+    host.open(rec);
+    render();
+    announce(named(msg.msgCreated, rec.name));
+    nameInput.focus();
+    nameInput.select();
+  });
+
+  box.querySelector("[data-action=clear-device]").addEventListener("click", async () => {
+    if ((await ask(msg.msgConfirmClear, msg.msgClearConfirm)) === null) return;
+    await store.clearDevice();
+    host.open(null);
+    render();
+    notice(root, el("p", { textContent: msg.msgCleared }));
+    box.dataset.cleared = "1";
+  });
+
+  return { render, nextName };
+}
+
 // ---- page wiring ----
 
 function init() {
   const root = document.getElementById("zp-calc");
   if (!root || root.dataset.bound) return;
   root.dataset.bound = "1";
-  const form = root.querySelector("form");
+  const form = root.querySelector("form.zp-form");
   const { rubric, lang } = root.dataset;
-  const storeKey = `zhiping:${rubric}:answers`;
+  const blank = JSON.stringify(collect(form, rubric, {})); // the form as the page brings it
+  let assessment = null; // the id of the current assessment; none until there is something to keep
   const status = slot(root, "status");
   let extraMeta = {}; // meta keys of an imported file that the form has no field for: kept, exported
   let timer = null;
@@ -585,8 +712,11 @@ function init() {
 
   async function evaluate() {
     const answers = current();
-    store.set(storeKey, JSON.stringify(answers));
+    if (!assessment && JSON.stringify(answers) !== blank) assessment = store.create(rubric, panel.nextName()).id;
+    if (assessment) store.save(assessment, { answers });
+    panel.render();
     if (bootState.stage !== "ready") return;
+    const scored = assessment; // the result belongs to this assessment, even if another is opened meanwhile
     const id = ++latest;
     const msg = await callScore(rubric, answers, lang);
     if (id !== latest || !root.isConnected) return; // a newer change is being scored
@@ -604,6 +734,10 @@ function init() {
     const line = out.ok ? (out.view ? renderView(root, out) : renderResult(root, out)) : renderIncomplete(root, out);
     const announce = slot(root, "announce");
     if (announce.textContent !== line) announce.textContent = line;
+    if (scored && scored === assessment) {
+      store.save(scored, { result_summary: line });
+      panel.render();
+    }
     root.dataset.resultCount = String(++resultCount);
     if (out.ok && !root.dataset.tFirstResult) {
       root.dataset.tFirstResult = performance.now().toFixed(1);
@@ -699,12 +833,7 @@ function init() {
   const take = root.querySelector("[data-take-from]");
   async function offerTake() {
     if (!take || bootState.stage !== "ready") return;
-    let saved = null;
-    try {
-      saved = JSON.parse(store.get(`zhiping:${take.dataset.takeFrom}:answers`) || "null");
-    } catch {
-      saved = null;
-    }
+    const saved = store.current(take.dataset.takeFrom)?.answers ?? null;
     const msg = saved ? await callScore(take.dataset.takeFrom, saved, lang) : null;
     const out = msg?.text ? JSON.parse(msg.text) : null;
     take.hidden = !out?.handover;
@@ -787,12 +916,23 @@ function init() {
     replaceAll(out.answers, root.dataset.msgImported.replace("{file}", file.name), details);
   });
 
-  try {
-    const saved = JSON.parse(store.get(storeKey) || "null");
-    if (saved) extraMeta = apply(form, saved);
-  } catch {
-    store.set(storeKey, null);
+  const panel = assessmentPanel(root, rubric, lang, {
+    id: () => assessment,
+    open(rec) {
+      assessment = rec?.id ?? null;
+      store.setCurrent(rubric, assessment);
+      extraMeta = apply(form, rec?.answers ?? {});
+      if (assessment) store.save(assessment, { answers: current() }, false); // as the form reads them: opening is no change
+      schedule(0);
+    },
+  });
+  const saved = store.current(rubric);
+  if (saved) {
+    assessment = saved.id;
+    extraMeta = apply(form, saved.answers);
+    store.save(assessment, { answers: current() }, false);
   }
+  panel.render();
   root.dataset.interactive = "1";
   root.dataset.tInteractive = performance.now().toFixed(1); // milestones for `make bench`
   stageListeners.clear();

@@ -14,7 +14,7 @@ SOURCES = {p.name: p.read_text(encoding="utf-8") for p in WEB.glob("*.mjs")}
 
 
 def test_web_glue_exists() -> None:
-    assert set(SOURCES) == {"app.mjs", "worker.mjs"}
+    assert set(SOURCES) == {"app.mjs", "store.mjs", "worker.mjs"}
 
 
 def test_no_chinese_text_in_the_glue() -> None:

@@ -4,7 +4,6 @@ what Python read, and the engine keeps scoring afterwards."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,14 @@ def import_file(page: Page, tmp_path: Path, name: str, data: bytes) -> None:
 
 
 def saved(page: Page) -> Any:
-    return page.evaluate("localStorage.getItem('zhiping:sme-digital-level-2024:answers')")
+    """The current assessment's saved answers (calculator/web/store.mjs)."""
+    return page.evaluate(SAVED, "sme-digital-level-2024")
+
+
+SAVED = """(rubric) => {
+  const id = localStorage.getItem(`zhiping:v2:current:${rubric}`);
+  return id ? JSON.parse(localStorage.getItem(`zhiping:v2:a:${id}`)).answers : null;
+}"""
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -85,6 +91,7 @@ def test_a_refused_file_changes_nothing(calc: Any, tmp_path: Path, lang: str) ->
     page.locator("#q5 label.zp-opt").nth(4).click()
     expect(page.locator('output[data-points-for="5"]')).to_have_text("10.00 / 10.00")
     before = saved(page)
+    assert before["questions"] == {"1": [3], "5": 5}
     for name, (data, zh, en) in REFUSED.items():
         import_file(page, tmp_path, name, data)
         notice = page.locator("[data-slot=notice]")
@@ -111,7 +118,7 @@ def test_a_partly_bad_file_keeps_what_was_read(calc: Any, tmp_path: Path) -> Non
         else:
             expect(notice.locator(".zp-error")).to_have_count(0)
         expect(page.locator('output[data-points-for="5"]')).to_have_text("5.00 / 10.00")
-        stored = json.loads(saved(page))
+        stored = saved(page)
         assert stored["questions"] == {"5": 3}, name
         assert "data" not in stored or stored["data"] == {}, name
 

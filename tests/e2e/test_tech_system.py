@@ -19,6 +19,7 @@ from playwright.sync_api import Locator, Page, expect
 from build_scripts.paths import RUBRICS
 from tests.e2e.conftest import Outside
 from tests.e2e.test_axe import VIEWPORTS, assert_clean, at_width
+from tests.e2e.test_import import SAVED
 from tests.e2e.test_keyboard import check_focus
 from tests.e2e.test_tier_and_dx import open_calc
 
@@ -240,9 +241,7 @@ def test_not_involved_switches_the_whole_table_off(page: Page, site_url: str) ->
     page.locator("#t2-na").check()
     expect(page.locator("#t2-s1-r1-material")).to_be_disabled()
     expect(page.locator("#t2-s1 button[data-repeat-add]")).to_be_disabled()
-    saved: dict[str, Any] = json.loads(
-        page.evaluate(f"localStorage.getItem('zhiping:{RID}:answers')") or "{}"
-    )
+    saved: dict[str, Any] = page.evaluate(SAVED, RID) or {}
     assert saved["tables"]["2"] == {"not_involved": True}
     page.locator("#t2-na").uncheck()
     expect(page.locator("#t2-s1-r1-material")).to_be_enabled()
