@@ -95,5 +95,5 @@ def test_every_ui_text_is_one_chinese_and_one_english_string() -> None:
     for path, node in _texts(ui, ""):
         assert isinstance(node, dict) and set(node) == {"zh", "en"}, path
         assert all(isinstance(v, str) and v.strip() for v in node.values()), path
-    assert list(ui)[-1] == "csv"  # the CSV words: one namespace, the last
+    assert "csv" in ui  # the CSV words: one namespace
     assert not {"yes", "no", True, False} & set(ui["csv"])
