@@ -558,7 +558,7 @@ function renderReport(root, out) {
     const head = el("thead", {}, el("tr", {}, ...s.head.map((h) => el("th", { scope: "col", textContent: h }))));
     const body = el("tbody", {}, ...s.rows.map((r) => el("tr", {}, ...r.map((c, i) =>
       el("td", { textContent: c, ...(i === r.length - 1 && r.length < width ? { colSpan: width - i } : {}) })))));
-    return el("div", { className: "zp-report-section" }, el("h3", { textContent: s.title }), el("table", {}, head, body));
+    return el("div", { className: "zp-report-section" }, el("h3", { textContent: s.title }), el("table", { className: "zp-report-table" }, head, body));
   };
   fill(root, "report-sections", ...(out?.ok ? out.sections.map(table) : []));
 }
