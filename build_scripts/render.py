@@ -228,7 +228,9 @@ def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, st
             }
             src = f"rubrics/{rid}.yaml"
             ids = [d.id for d in m.decisions]
-            signed = official_date(raw["source"]["date"], lang, t) if raw["source"].get("date") else ""
+            signed = (
+                official_date(raw["source"]["date"], lang, t) if raw["source"].get("date") else ""
+            )
 
             def rtx(text: dict[str, str], lang: str = lang, ids: list[str] = ids) -> str:
                 """An official or translated text as rubric-page Markdown: escaped, addresses

@@ -59,7 +59,9 @@ def title_rows(title: str, number: str | None, meta: Mapping[str, str], w: Words
     return rows
 
 
-def finished(rubric_id: str, label: str, meta: Mapping[str, str], rows: list[Row]) -> dict[str, Any]:
+def finished(
+    rubric_id: str, label: str, meta: Mapping[str, str], rows: list[Row]
+) -> dict[str, Any]:
     """What a family's export returns: ``{"ok": true, "name", "text", "report"}`` (the report's
     parts, :func:`report_parts`; the api hands them out by ``report_json``, not with the file)."""
     return {
@@ -74,10 +76,11 @@ TITLE_LINES = 3  # the title, the language, the note that the file was made on t
 
 
 def report_parts(rows: Sequence[Row], meta: Mapping[str, str]) -> dict[str, Any]:
-    """The rows of a file as the parts of a printed report: ``company``; ``meta``, the other notes
-    of the assessment (the date, …) as ``[label, value]``; ``lines``, the family's result lines of the title block
-    (each a label then its values); ``sections``, each ``{"title", "head", "rows"}``: the answers
-    chosen (a question's chosen options only, with its figures and points), then the conditions."""
+    """The rows of a file as the parts of a printed report: ``company``; ``meta``, the other
+    notes of the assessment (the date, …) as ``[label, value]``; ``lines``, the family's result
+    lines of the title block (each a label then its values); ``sections``, each ``{"title",
+    "head", "rows"}``: the answers chosen (a question's chosen options only, with its figures and
+    points), then the conditions."""
     end = next((i for i, row in enumerate(rows) if not row), len(rows))
     block = [list(row) for row in rows[:end]]
     sections: list[dict[str, Any]] = []

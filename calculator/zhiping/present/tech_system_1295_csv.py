@@ -31,8 +31,7 @@ from ..scoring.tech_system_1295 import SEGMENT_COLUMN, Cell
 from .common import Words
 from .csv_common import csv_text as write_csv
 from .csv_common import file_name as csv_file_name
-from .csv_common import finished
-from .csv_common import title_rows
+from .csv_common import finished, title_rows
 from .tech_system_1295 import errors_dict, segment_name
 
 
