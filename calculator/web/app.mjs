@@ -547,8 +547,7 @@ function barChart(b) {
 // of the answers given (the same rows as the CSV file). The result panel between them is the
 // reasoning, as on screen.
 function renderReport(root, out) {
-  const lang = root.dataset.lang === "en" ? "en-GB" : "zh-CN";
-  fill(root, "report-date", new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" }));
+  fill(root, "report-date", new Date().toLocaleDateString(root.dataset.lang, { year: "numeric", month: "long", day: "numeric" }));
   const company = slot(root, "report-company");
   if (company) company.textContent = out?.company || company.dataset.empty;
   const line = ([label, ...values]) => el("tr", {}, el("th", { scope: "row", textContent: label }), el("td", { textContent: values.filter(Boolean).join(" ") }));
