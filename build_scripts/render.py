@@ -250,6 +250,9 @@ def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, st
             }
             src = f"rubrics/{rid}.yaml"
             ids = [d.id for d in m.decisions]
+            signed = (
+                official_date(raw["source"]["date"], lang, t) if raw["source"].get("date") else ""
+            )
 
             def rtx(text: dict[str, str], lang: str = lang, ids: list[str] = ids) -> str:
                 """An official or translated text as rubric-page Markdown: escaped, addresses
@@ -265,9 +268,7 @@ def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, st
                     "zh": zh,
                     "decision_anchor": decision_anchor,
                     "scenario_anchor": scenario_anchor,
-                    "signed": official_date(raw["source"]["date"], lang, t)
-                    if raw["source"].get("date")
-                    else "",
+                    "signed": signed,
                     "official_date": lambda iso, lang=lang, t=t: official_date(iso, lang, t),
                     **ctx,
                     "tx": rtx,
@@ -279,7 +280,12 @@ def pages(catalog: Catalog, wheel_name: str, runtime: str = "") -> dict[Path, st
             out[Path(f"calculator/{rid}.{lang}.md")] = header(
                 src, calc_title, zhiping_wheel=wheel_name, zhiping_runtime=runtime
             ) + env.get_template(f"{fam.name}/calculator.md.j2").render(
-                **{**ctx, **fam.calculator_context(m), "tx": lambda text, lang=lang: text[lang]}
+                **{
+                    **ctx,
+                    **fam.calculator_context(m),
+                    "signed": signed,
+                    "tx": lambda text, lang=lang: text[lang],
+                }
             )
         out.update(library_pages(env, catalog, lang, t, common))
     return out

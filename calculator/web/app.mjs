@@ -525,6 +525,27 @@ function barChart(b) {
   return el("figure", { className: "zp-chart" }, chart);
 }
 
+// ---- the printed report: shown by print media only (calculator.css) ----
+// Its header (the rubric, its document number and date, the disclaimer) is in the page; Python's
+// report_json gives the rest as plain rows: the notes and result lines, then one table per section
+// of the answers given (the same rows as the CSV file). The result panel between them is the
+// reasoning, as on screen.
+function renderReport(root, out) {
+  fill(root, "report-date", new Date().toLocaleDateString(root.dataset.lang, { year: "numeric", month: "long", day: "numeric" }));
+  const company = slot(root, "report-company");
+  if (company) company.textContent = out?.company || company.dataset.empty;
+  const line = ([label, ...values]) => el("tr", {}, el("th", { scope: "row", textContent: label }), el("td", { textContent: values.filter(Boolean).join(" ") }));
+  fill(root, "report-lines", ...(out?.ok ? [...out.meta, ...out.lines].filter((r) => r.length).map(line) : []));
+  const table = (s) => {
+    const width = Math.max(1, s.head.length);
+    const head = el("thead", {}, el("tr", {}, ...s.head.map((h) => el("th", { scope: "col", textContent: h }))));
+    const body = el("tbody", {}, ...s.rows.map((r) => el("tr", {}, ...r.map((c, i) =>
+      el("td", { textContent: c, ...(i === r.length - 1 && r.length < width ? { colSpan: width - i } : {}) })))));
+    return el("div", { className: "zp-report-section" }, el("h3", { textContent: s.title }), el("table", { className: "zp-report-table" }, head, body));
+  };
+  fill(root, "report-sections", ...(out?.ok ? out.sections.map(table) : []));
+}
+
 function notice(root, ...nodes) {
   fill(root, "notice", ...nodes);
 }
@@ -744,6 +765,10 @@ function init() {
       keepForOffline(root);
     }
     root.dataset.lastMs = msg.ms.toFixed(3);
+    const report = await callScore(rubric, answers, lang, "report_json");
+    if (id !== latest || !root.isConnected) return;
+    renderReport(root, report.text ? JSON.parse(report.text) : null);
+    root.dataset.reportCount = String(resultCount);
   }
 
   function schedule(delay = 0) {

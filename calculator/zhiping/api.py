@@ -103,6 +103,25 @@ def export_csv(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
         out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
     else:
         out = family.export_csv(rubric, raw, words)
+        out.pop("report", None)
+    return json.dumps(out, ensure_ascii=False)
+
+
+def report_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
+    """The parts of the printed report, as JSON text: ``{"ok": true, "company", "meta", "lines",
+    "sections"}`` (see :func:`zhiping.present.csv_common.report_parts`: the answers chosen only,
+    with the official numbers and texts, figures and points, and the conditions), made from the
+    same rows as the CSV file; or ``{"ok": false, "errors": [...]}`` like :func:`export_csv`.
+    The result itself (its reasoning and charts) is :func:`score_json`'s."""
+    opened = _open(rubric_id, answers, lang)
+    if isinstance(opened, dict):
+        return json.dumps(opened, ensure_ascii=False)
+    family, rubric, raw, words = opened
+    if family.export_csv is None:
+        out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
+    else:
+        made = family.export_csv(rubric, raw, words)
+        out = {"ok": True, **made["report"]} if made.get("ok") else made
     return json.dumps(out, ensure_ascii=False)
 
 

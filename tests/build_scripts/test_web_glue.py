@@ -101,6 +101,6 @@ def test_the_worker_calls_only_the_api_functions_it_names() -> None:
     found = re.search(r"const FUNCTIONS = new Set\(\[([^\]]*)\]\)", SOURCES["worker.mjs"])
     assert found
     names = set(re.findall(r'"(\w+)"', found.group(1)))
-    assert names == {"score_json", "export_csv", "export_json"}
+    assert names == {"score_json", "export_csv", "export_json", "report_json"}
     assert all(callable(getattr(api, name)) for name in names)
     assert "api[fn]" in SOURCES["worker.mjs"] and "FUNCTIONS.has(fn)" in SOURCES["worker.mjs"]

@@ -6,7 +6,8 @@ the level or tier conditions.
 A file is a title block (the rubric's title with its document number, the language, a note that the
 file was made on the user's device, the notes of the assessment, then the family's result lines),
 then sections: a title line, one header line, one row per item. The JSON answers file is the
-lossless copy; a CSV file is for reading and handing over.
+lossless copy; a CSV file is for reading and handing over. The same rows make the printed
+report's parts (:func:`report_parts`): its result lines and its tables of the answers given.
 """
 
 from __future__ import annotations
@@ -56,6 +57,55 @@ def title_rows(title: str, number: str | None, meta: Mapping[str, str], w: Words
         label = META_LABELS.get(key)
         rows.append([w(label) if label else key, value])
     return rows
+
+
+def finished(
+    rubric_id: str, label: str, meta: Mapping[str, str], rows: list[Row]
+) -> dict[str, Any]:
+    """What a family's export returns: ``{"ok": true, "name", "text", "report"}`` (the report's
+    parts, :func:`report_parts`; the api hands them out by ``report_json``, not with the file)."""
+    return {
+        "ok": True,
+        "name": file_name(rubric_id, label),
+        "text": csv_text(rows),
+        "report": report_parts(rows, meta),
+    }
+
+
+TITLE_LINES = 3  # the title, the language, the note that the file was made on this device
+
+
+def report_parts(rows: Sequence[Row], meta: Mapping[str, str]) -> dict[str, Any]:
+    """The rows of a file as the parts of a printed report: ``company``; ``meta``, the other
+    notes of the assessment (the date, …) as ``[label, value]``; ``lines``, the family's result
+    lines of the title block (each a label then its values); ``sections``, each ``{"title",
+    "head", "rows"}``: the answers chosen (a question's chosen options only, with its figures and
+    points), then the conditions."""
+    end = next((i for i, row in enumerate(rows) if not row), len(rows))
+    block = [list(row) for row in rows[:end]]
+    sections: list[dict[str, Any]] = []
+    for i in range(end, len(rows)):
+        if rows[i] or i + 1 >= len(rows):
+            continue
+        stop = next((j for j in range(i + 1, len(rows)) if not rows[j]), len(rows))
+        title, head, body = rows[i + 1], rows[i + 2 : i + 3], rows[i + 3 : stop]
+        sections.append(
+            {
+                "title": title[0] if title else "",
+                "head": list(head[0]) if head else [],
+                "rows": [list(row) for row in body],
+            }
+        )
+    return {
+        "company": meta.get("company", ""),
+        "meta": [
+            row
+            for key, row in zip(meta, block[TITLE_LINES : TITLE_LINES + len(meta)], strict=True)
+            if key != "company"
+        ],
+        "lines": block[TITLE_LINES + len(meta) :],
+        "sections": sections,
+    }
 
 
 def section(title: str, head: Row, rows: Iterable[Row]) -> list[Row]:

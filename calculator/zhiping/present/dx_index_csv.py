@@ -19,8 +19,7 @@ from ..scoring.dx_index import sub_band
 from .common import Words
 from .csv_common import (
     Row,
-    csv_text,
-    file_name,
+    finished,
     holds,
     incomplete_rows,
     only_missing,
@@ -116,5 +115,4 @@ def export_csv(r: DxIndexRubric, raw: dict[str, Any], w: Words) -> dict[str, Any
         for ind in g.indicators
     ]
     rows += section(w("dx.part_indicators"), head, lines)
-    company = read.meta.get("company", "")
-    return {"ok": True, "name": file_name(r.id, company), "text": csv_text(rows)}
+    return finished(r.id, read.meta.get("company", ""), read.meta, rows)

@@ -21,8 +21,7 @@ from .csv_common import (
     Row,
     condition_head,
     condition_rows,
-    csv_text,
-    file_name,
+    finished,
     section,
     title_rows,
 )
@@ -129,5 +128,4 @@ def export_csv(r: SmartFactoryNationalRubric, raw: dict[str, Any], w: Words) -> 
         condition_head(w("tier.tier"), w),
         condition_rows(result["checks"], names, w),
     )
-    company = read.meta.get("company", "")
-    return {"ok": True, "name": file_name(r.id, company), "text": csv_text(rows)}
+    return finished(r.id, read.meta.get("company", ""), read.meta, rows)

@@ -20,8 +20,7 @@ from .csv_common import (
     Row,
     condition_head,
     condition_rows,
-    csv_text,
-    file_name,
+    finished,
     incomplete_rows,
     only_missing,
     section,
@@ -106,5 +105,4 @@ def export_csv(r: SmartFactoryTierRubric, raw: dict[str, Any], w: Words) -> dict
             condition_head(w("tier.tier"), w),
             condition_rows(result["checks"], names, w),
         )
-    company = read.meta.get("company", "")
-    return {"ok": True, "name": file_name(r.id, company), "text": csv_text(rows)}
+    return finished(r.id, read.meta.get("company", ""), read.meta, rows)

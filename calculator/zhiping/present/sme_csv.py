@@ -22,8 +22,7 @@ from .csv_common import (
     Row,
     condition_head,
     condition_rows,
-    csv_text,
-    file_name,
+    finished,
     incomplete_rows,
     only_missing,
     section,
@@ -153,5 +152,4 @@ def export_csv(r: SmeRubric, raw: dict[str, Any], w: Words) -> dict[str, Any]:
             condition_head(w("rubric_page.level"), w),
             condition_rows(result["levels"], names, w),
         )
-    company = read.meta.get("company", "")
-    return {"ok": True, "name": file_name(r.id, company), "text": csv_text(rows)}
+    return finished(r.id, read.meta.get("company", ""), read.meta, rows)

@@ -31,7 +31,7 @@ from ..scoring.tech_system_1295 import SEGMENT_COLUMN, Cell
 from .common import Words
 from .csv_common import csv_text as write_csv
 from .csv_common import file_name as csv_file_name
-from .csv_common import title_rows
+from .csv_common import finished, title_rows
 from .tech_system_1295 import errors_dict, segment_name
 
 
@@ -101,6 +101,10 @@ def file_name(r: TechSystemRubric, read: ReadTech) -> str:
 
 
 def csv_text(r: TechSystemRubric, read: ReadTech, w: Words) -> str:
+    return write_csv(csv_rows(r, read, w))
+
+
+def csv_rows(r: TechSystemRubric, read: ReadTech, w: Words) -> list[list[str]]:
     a = read.answers
     rows = title_rows(r.title.get(w.lang), None, read.meta, w)
     rows.append([w("tech.item_product"), a.product])
@@ -109,7 +113,7 @@ def csv_text(r: TechSystemRubric, read: ReadTech, w: Words) -> str:
     for t in r.tables:
         rows.append([])
         rows += _lines(r, read, t, w)
-    return write_csv(rows)
+    return rows
 
 
 def export_csv(r: TechSystemRubric, raw: dict[str, Any], w: Words) -> dict[str, Any]:
@@ -118,4 +122,4 @@ def export_csv(r: TechSystemRubric, raw: dict[str, Any], w: Words) -> dict[str, 
     problems = [p for p in problems if not (p.code == "missing_answer" and p.item == "segments")]
     if problems:
         return errors_dict(r, read, problems, w)
-    return {"ok": True, "name": file_name(r, read), "text": csv_text(r, read, w)}
+    return finished(r.id, read.answers.product, read.meta, csv_rows(r, read, w))
