@@ -1,6 +1,6 @@
 // Runs Pyodide off the main thread. Boots in stages (runtime → package → ready), reporting each,
 // then answers {id, fn, rubric, answers | bytes, lang} messages with the JSON text of zhiping.api's
-// function `fn`: score_json (the default), export_csv or report_json, nothing else.
+// function `fn`: score_json (the default), export_csv, export_json or report_json, nothing else.
 // It knows nothing about any rubric: the Python package holds every rule and text.
 //
 // Repeat visits: once the page has its first result and the engine has been idle a moment, a second
