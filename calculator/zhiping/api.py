@@ -116,7 +116,7 @@ def report_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     opened = _open(rubric_id, answers, lang)
     if isinstance(opened, dict):
         return json.dumps(opened, ensure_ascii=False)
-    family, rubric, raw, words = opened
+    family, rubric, raw, words, _ = opened
     if family.export_csv is None:
         out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
     else:
