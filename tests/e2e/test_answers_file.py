@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.test_import import SAVED
 from tests.e2e.test_tech_system import download
 from zhiping.api import score_dict
 from zhiping.jsonread import MAX_BYTES
@@ -19,12 +20,13 @@ from zhiping.jsonread import MAX_BYTES
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 V1 = FIXTURES / "answers-v1-sme.json"
 V2 = FIXTURES / "answers-v2-sme.json"
-KEY = "zhiping:sme-digital-level-2024:answers"
+RUBRIC = "sme-digital-level-2024"
 MIGRATED = {"zh": "第 1 版文件格式", "en": "file format 1"}
 
 
 def saved(page: Page) -> Any:
-    return page.evaluate(f"localStorage.getItem('{KEY}')")
+    """The current assessment's answers as this device keeps them (calculator/web/store.mjs)."""
+    return page.evaluate(SAVED, RUBRIC)
 
 
 def summary(lang: str) -> str:
@@ -80,7 +82,7 @@ def test_an_oversized_or_too_new_file_is_refused_and_saved_work_survives(
     page.locator("#q5 label.zp-opt").nth(4).click()
     expect(page.locator('output[data-points-for="5"]')).to_have_text("10.00 / 10.00")
     before = saved(page)
-    assert json.loads(before)["questions"] == {"5": 5}
+    assert before["questions"] == {"5": 5}
 
     text = V2.read_text(encoding="utf-8")
     big = tmp_path / "big.json"
