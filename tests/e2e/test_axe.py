@@ -89,6 +89,12 @@ def open_page(page: Page, url: str) -> None:
     page.goto(url)
     if "/calculator/" in url:  # the status line settles once the engine is ready
         page.wait_for_selector("#zp-calc[data-state=ready]", timeout=90_000)
+    # then the layout: fonts loaded and two frames drawn (the calculator fills its assessments
+    # panel as it starts; axe measuring in between sees controls overlapping)
+    page.evaluate(
+        "() => document.fonts.ready.then(() => new Promise((done) =>"
+        " requestAnimationFrame(() => requestAnimationFrame(done))))"
+    )
 
 
 def test_every_page_of_both_languages_is_checked() -> None:
