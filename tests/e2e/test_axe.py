@@ -46,7 +46,9 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
             return r.violations.map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({target: n.target.join(" "), impact: n.impact,
-                                            html: n.html.slice(0, 160), why: n.failureSummary})),
+                                            html: n.html.slice(0, 160), why: n.failureSummary,
+                                            related: [...n.any, ...n.all, ...n.none].flatMap(
+                                              (c) => (c.relatedNodes || []).map((r) => r.html.slice(0, 120)))})),
             }));
         }""",
         TAGS,
@@ -65,10 +67,16 @@ def report(violations: list[dict[str, Any]]) -> str:
         for n in v["nodes"]:
             why = " / ".join(n["why"].splitlines()[1:3]).strip()
             lines.append(f"    {n['target']}  {n['html']!r}  {why}")
+            lines.extend(f"      related: {r!r}" for r in n.get("related", []))
     return "\n".join(lines)
 
 
 def assert_clean(page: Page) -> None:
+    """No serious or critical violation, measured once every transition has ended (a button's
+    hover colour halfway through its fade is not what a person reads)."""
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=10_000
+    )
     violations = axe_violations(page)
     assert not violations, f"{page.url}\n{report(violations)}"
 
