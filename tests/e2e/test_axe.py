@@ -48,7 +48,8 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
                 nodes: v.nodes.map((n) => ({target: n.target.join(" "), impact: n.impact,
                                             html: n.html.slice(0, 160), why: n.failureSummary,
                                             related: [...n.any, ...n.all, ...n.none].flatMap(
-                                              (c) => (c.relatedNodes || []).map((r) => r.html.slice(0, 120)))})),
+                                              (c) => (c.relatedNodes || []).map(
+                                                (r) => r.html.slice(0, 120)))})),
             }));
         }""",
         TAGS,
