@@ -966,6 +966,17 @@ function init() {
   showStage(bootState);
 }
 
+// The jump-to-result bar shows once the page has been scrolled (calculator.css): at the top of the
+// page it would only cover the first fields of the form.
+window.addEventListener(
+  "scroll",
+  () => {
+    const root = document.getElementById("zp-calc");
+    if (root) root.dataset.scrolled = window.scrollY > 0 ? "1" : "";
+  },
+  { passive: true },
+);
+
 function start() {
   if (window.document$) window.document$.subscribe(init); // instant navigation re-emits per page
   else init();
