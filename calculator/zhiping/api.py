@@ -91,19 +91,24 @@ def score_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     return json.dumps(score_dict(rubric_id, answers, lang), ensure_ascii=False)
 
 
+def _exported(rubric_id: str | None, answers: Data, lang: str) -> dict[str, Any]:
+    """The family's export of the answers (the CSV text and the report parts), or the dict saying
+    why there is none (unreadable answers; ``no_export`` for a family without one)."""
+    opened = _open(rubric_id, answers, lang)
+    if isinstance(opened, dict):
+        return opened
+    family, rubric, raw, words, _ = opened
+    if family.export_csv is None:
+        return errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
+    return family.export_csv(rubric, raw, words)
+
+
 def export_csv(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     """The answers as a CSV file, as JSON text: ``{"ok": true, "name", "text"}`` (the text starts
     with a UTF-8 BOM), or ``{"ok": false, "errors": [...]}`` like :func:`score_dict` (also when the
     rubric's family has no CSV export: ``no_export``)."""
-    opened = _open(rubric_id, answers, lang)
-    if isinstance(opened, dict):
-        return json.dumps(opened, ensure_ascii=False)
-    family, rubric, raw, words, _ = opened
-    if family.export_csv is None:
-        out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
-    else:
-        out = family.export_csv(rubric, raw, words)
-        out.pop("report", None)
+    out = _exported(rubric_id, answers, lang)
+    out.pop("report", None)
     return json.dumps(out, ensure_ascii=False)
 
 
@@ -113,15 +118,8 @@ def report_json(rubric_id: str | None, answers: Data, lang: str = "zh") -> str:
     with the official numbers and texts, figures and points, and the conditions), made from the
     same rows as the CSV file; or ``{"ok": false, "errors": [...]}`` like :func:`export_csv`.
     The result itself (its reasoning and charts) is :func:`score_json`'s."""
-    opened = _open(rubric_id, answers, lang)
-    if isinstance(opened, dict):
-        return json.dumps(opened, ensure_ascii=False)
-    family, rubric, raw, words, _ = opened
-    if family.export_csv is None:
-        out = errors_dict(rubric.id, [problem("no_export", "rubric", key=rubric.id)], words)
-    else:
-        made = family.export_csv(rubric, raw, words)
-        out = {"ok": True, **made["report"]} if made.get("ok") else made
+    made = _exported(rubric_id, answers, lang)
+    out = {"ok": True, **made["report"]} if made.get("ok") else made
     return json.dumps(out, ensure_ascii=False)
 
 

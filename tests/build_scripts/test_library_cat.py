@@ -254,17 +254,6 @@ def test_the_seed_excerpt_holds_the_notice_and_the_truncated_5_7_2() -> None:
     assert norm("5.7.2 氢气压缩机") in seed and norm("5.8 大型石油和化工装备核心") in seed
 
 
-ALLOWED_ZH = re.compile(r"“[^”]*”|[\u4e00-\u9fff（）〔〕]*〔\d{4}〕[\u4e00-\u9fff\d]*号")
-
-
-def test_english_is_english() -> None:
-    """No empty English, and no Chinese in English text but quoted names and the number."""
-    for path, t in texts(data()):
-        assert t["en"].strip(), path
-        rest = ALLOWED_ZH.sub("", t["en"])
-        assert not re.search(r"[\u4e00-\u9fff]", rest), (path, t["en"][:80])
-
-
 def test_indicator_values_read_the_same_in_both_languages() -> None:
     """Figures, units and model numbers are kept: every ≥/≤ value of a cell is in its English (but
     a count of 万, ten thousand, which the English writes in full, and a value whose superscript
