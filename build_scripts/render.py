@@ -88,6 +88,15 @@ def zh_spans(text: str) -> str:
     return ZH_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', text)
 
 
+TAG_OR_QUOTE = re.compile(r'(<[^>]*>)|"')
+
+
+def admonition_title(text: str) -> str:
+    """A text as the quoted title of a Markdown admonition (``!!! abstract "…"``): its own double
+    quotes become ``&quot;``; those of its tags (``<span lang="zh">``) stay quotes."""
+    return TAG_OR_QUOTE.sub(lambda m: m[1] or "&quot;", text)
+
+
 def link_urls(text: str) -> str:
     """Bare web addresses in official text become Markdown autolinks."""
     return URL.sub(lambda m: f"<{m[0].replace(chr(92), '')}>", text)
@@ -140,6 +149,7 @@ def environment() -> jinja2.Environment:
     env.filters["cell"] = md_cell
     env.filters["md"] = md_text
     env.filters["pts"] = display_score
+    env.filters["admonition_title"] = admonition_title
     return env
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from build_scripts.families.sme import example_answers
 from build_scripts.load import load
-from build_scripts.render import link_decisions, pages, used_in, zh_spans
+from build_scripts.paths import SITE
+from build_scripts.render import admonition_title, link_decisions, pages, used_in, zh_spans
 from zhiping.api import score_dict
 
 CATALOG = load()
@@ -19,6 +20,7 @@ PAGES = pages(CATALOG, "zhiping-0.1.0-py3-none-any.whl?v=test")
 RID = "sme-digital-level-2024"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPAN = re.compile(r'<span lang="zh">[^<]*</span>')
+LANG_ATTR = re.compile(r"""\blang=("[^"]*"|'[^']*'|[^\s>]+)""")
 RAW = CATALOG.rubrics[RID]
 
 
@@ -86,6 +88,19 @@ def test_chinese_spans_keep_markdown_and_english_quotes_intact() -> None:
         == 'no <span lang="zh">工信厅企业〔2024〕56号</span>.'
     )
     assert zh_spans("“使用方式”") == '“<span lang="zh">使用方式</span>”'
+
+
+def test_an_admonition_title_escapes_its_quotes_but_not_its_tags() -> None:
+    title = admonition_title(zh_spans('The “和” of "Section VI"'))
+    assert title == 'The “<span lang="zh">和</span>” of &quot;Section VI&quot;'
+
+
+def test_every_lang_attribute_in_the_built_site_is_a_language() -> None:
+    """A title escaped with its tags once gave ``lang="&quot;zh&quot;"`` (axe: valid-lang)."""
+    langs: set[str] = set()
+    for html in SITE.rglob("*.html"):
+        langs |= set(LANG_ATTR.findall(html.read_text("utf-8")))
+    assert langs and langs <= {'"zh"', '"en"', '"zh-Hans"', '"zh-CN"'}, langs
 
 
 def test_decision_ids_link_only_as_whole_words() -> None:

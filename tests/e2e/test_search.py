@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from build_scripts import search
 from build_scripts.paths import SITE
 from build_scripts.search_model import SearchModel, load
+from tests.build_scripts.test_search_index import showing
 
 GLOSSARY_DATA, RUBRICS = search.read_sources()
 RID = "sme-digital-level-2024"
@@ -88,7 +89,9 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
     ("en", "Digital twin factory operations optimization", TIERS),
     ("zh", "能碳管理", TIERS),
     ("en", "Energy and carbon management", TIERS),
-    ("zh", "产能共享", shown_on(DX)),
+    # the DX implementation guide's section on O&M services names 产能共享 in a short section:
+    # it may come first (test_search_index.py ranks the rest)
+    ("zh", "产能共享", (*shown_on(DX), "library/dx-implementation-guide-2024/")),
     # the library's DX reference holds "capacity sharing" too (scenario II (3) 2)
     ("en", "capacity sharing", (*shown_on(DX), "library/dx-typical-scenarios-2025/")),
     # a library heading holding one of the words ("3. Virtual simulation of product processes")
@@ -147,13 +150,34 @@ def listed_pages(page: Page, site_url: str, lang: str, term: str) -> list[str]:
     return list(pages)
 
 
+def page_scores(m: SearchModel, term: str, prefix: str) -> dict[str, float]:
+    """Each page the model lists for ``term``, in order, with its best section's score (rounded:
+    lunr sums floats in its own order)."""
+    out: dict[str, float] = {}
+    for hit in m.search(term):
+        out.setdefault(prefix + hit.location.split("#")[0], round(hit.score, 6))
+    return out
+
+
 @pytest.mark.parametrize(("lang", "term", "first"), CASES, ids=[c[1][:24] for c in CASES])
 def test_a_term_lists_its_page_first(
     page: Page, site_url: str, outside: object, lang: str, term: str, first: tuple[str, ...]
 ) -> None:
     pages = listed_pages(page, site_url, lang, term)
     prefix = search.EN if lang == "en" else ""
-    assert pages[0] in [prefix + p for p in first + namers(term, lang)], pages
+    allowed = [prefix + p for p in first + namers(term, lang)]
+    # As in tests/build_scripts/test_search_index.py: the glossary (whose definitions use many of
+    # these words) and a library page whose heading holds one word of the query may come first;
+    # among the other pages, an expected one does.
+    shown = {prefix + p for p in showing(term, lang) if p.startswith("library/")}
+    ranked = [
+        p
+        for p in pages
+        if p in allowed
+        or not (p == prefix + GLOSSARY_PAGE or p.startswith(prefix + "library/"))
+        or p in shown
+    ]
+    assert ranked[0] in allowed or ranked[0] in shown, pages
     # Each language lists its own pages only.
     if lang == "en":
         assert all(p.startswith(search.EN) for p in pages), pages
@@ -161,8 +185,14 @@ def test_a_term_lists_its_page_first(
         assert not [p for p in pages if p.startswith(search.EN)], pages
     # The browser ranks as the model does: the same leading pages, the same pages overall (pages
     # far down with near-equal scores may swap: lunr sums floats in its own order).
-    expected = [prefix + p for p in model(lang).pages(term)]
-    assert pages[:3] == expected[:3]
+    scores = page_scores(model(lang), term, prefix)
+    expected = list(scores)
+    # pages with the same score (two library pages naming a word once) may come in either order:
+    # the leading pages' scores are compared, not their names
+    assert [scores.get(p) for p in pages[:3]] == [scores[p] for p in expected[:3]], (
+        pages[:3],
+        expected[:3],
+    )
     assert set(pages) <= set(expected)
     assert outside.urls == []  # type: ignore[attr-defined]
 
@@ -221,8 +251,12 @@ def test_a_library_term_finds_its_document(
     pages = listed_pages(page, site_url, lang, term)
     prefix = search.EN if lang == "en" else ""
     assert prefix + doc in pages[:3], pages
-    expected = [prefix + p for p in model(lang).pages(term)]
-    assert pages[:3] == expected[:3]
+    scores = page_scores(model(lang), term, prefix)
+    expected = list(scores)
+    assert [scores.get(p) for p in pages[:3]] == [scores[p] for p in expected[:3]], (
+        pages[:3],
+        expected[:3],
+    )
     assert outside.urls == []  # type: ignore[attr-defined]
 
 

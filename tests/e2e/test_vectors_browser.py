@@ -18,12 +18,20 @@ REPLAY = """async (requests) => {
   let pending = null;
   worker.onmessage = (e) => {
     if (e.data.type === "stage" && e.data.stage === "ready") pending?.resolve();
-    if (e.data.type === "result") pending?.resolve(e.data.text);
+    if (e.data.type === "result") pending?.resolve(e.data.text ?? `error: ${e.data.error}`);
+    if (e.data.type === "error") pending?.reject(new Error(`worker: ${e.data.message}`));
   };
-  const next = () => new Promise((resolve) => (pending = { resolve }));
+  worker.onerror = (e) => pending?.reject(new Error(`worker: ${e.message}`));
+  // A worker that never answers fails the test instead of holding the run until CI's limit.
+  const next = () =>
+    new Promise((resolve, reject) => {
+      pending = { resolve, reject };
+      setTimeout(() => reject(new Error("worker did not answer in 90 s")), 90_000);
+    });
   let wait = next();
   const wheel = new URL("assets/calculator/" + root.dataset.wheel, site).href;
-  worker.postMessage({ type: "boot", wheel });
+  const runtime = new URL("assets/calculator/" + root.dataset.runtime, site).href;
+  worker.postMessage({ type: "boot", wheel, runtime });
   await wait;
   for (const [i, r] of requests.entries()) {
     wait = next();
