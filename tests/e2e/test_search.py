@@ -11,15 +11,17 @@ model's, in the model's order (so the model stays faithful).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from build_scripts import search
 from build_scripts.paths import SITE
 from build_scripts.search_model import SearchModel, load
 from tests.build_scripts.test_search_index import showing
+from tests.e2e.conftest import Outside
 
 GLOSSARY_DATA, RUBRICS = search.read_sources()
 RID = "sme-digital-level-2024"
@@ -117,37 +119,71 @@ def model(lang: str) -> SearchModel:
     return MODELS[lang]
 
 
-def listed_pages(page: Page, site_url: str, lang: str, term: str) -> list[str]:
-    """Type ``term`` into the search box of the home page in ``lang``; the pages listed, in order,
-    relative to the site root (en pages keep their en/ prefix)."""
-    page.goto(site_url + ("en/" if lang == "en" else ""))
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill(term)
-    box.press("End")  # CJK text is inserted without key events; a key press starts the search
-    hits = page.locator(".md-search-result__item > a")
-    expect(hits.first).to_be_visible(timeout=20_000)
-    # Material lists ten pages, then more as the list scrolls; its meta line says how many match.
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_contain_text(re.compile(r"\d"))
-    found = re.search(r"\d+", meta.inner_text())
-    total = int(found[0]) if found else 1
-    listed = page.locator(".md-search-result__list > .md-search-result__item")
-    while (shown := listed.count()) < total:
-        # Material renders ten results, then more as the list scrolls; it may stop before the
-        # count its meta line gives (a query that matches punctuation): read what it shows
-        listed.last.scroll_into_view_if_needed()
-        try:
-            expect(listed).not_to_have_count(shown, timeout=3_000)
-        except AssertionError:
-            break
-    assert listed.count() >= min(total, 10)
-    root = urlparse(site_url).path
-    pages: dict[str, None] = {}
-    for h in hits.all():
-        path = urlparse(h.get_attribute("href") or "").path
-        pages[path[len(root) :] if path.startswith(root) else path] = None
-    return list(pages)
+class SearchBox:
+    """The search box of the home page in each language, opened once per module: Material builds
+    its index in its worker once per page, not once per query. Before each query a query matching
+    nothing is typed and its empty list awaited, so the list read is the query's own."""
+
+    NOTHING = "qxzjvq"
+
+    def __init__(self, browser: Browser, site_url: str) -> None:
+        self.site_url = site_url
+        self.outside = Outside()
+        self.context = browser.new_context()
+        self.context.route("**/*", self.outside.route)
+        self.pages: dict[str, Page] = {}
+
+    def page(self, lang: str) -> Page:
+        if lang not in self.pages:
+            page = self.context.new_page()
+            page.goto(self.site_url + ("en/" if lang == "en" else ""))
+            page.locator("label.md-search__icon, .md-search__input").first.click()
+            self.pages[lang] = page
+        return self.pages[lang]
+
+    def type(self, page: Page, term: str) -> None:
+        box = page.locator("input.md-search__input")
+        box.fill(term)
+        box.press("End")  # CJK text is inserted without key events; a key press starts the search
+
+    def listed(self, lang: str, term: str) -> list[str]:
+        """Type ``term``; the pages listed, in order, relative to the site root (en pages keep
+        their en/ prefix)."""
+        page = self.page(lang)
+        listed = page.locator(".md-search-result__list > .md-search-result__item")
+        self.type(page, self.NOTHING)
+        expect(listed).to_have_count(0, timeout=20_000)
+        self.type(page, term)
+        hits = page.locator(".md-search-result__item > a")
+        expect(hits.first).to_be_visible(timeout=20_000)
+        # Material lists ten pages, then more as the list scrolls; its meta line says how many
+        # match.
+        meta = page.locator(".md-search-result__meta")
+        expect(meta).to_contain_text(re.compile(r"\d"))
+        found = re.search(r"\d+", meta.inner_text())
+        total = int(found[0]) if found else 1
+        while (shown := listed.count()) < total:
+            # Material renders ten results, then more as the list scrolls; it may stop before the
+            # count its meta line gives (a query that matches punctuation): read what it shows
+            listed.last.scroll_into_view_if_needed()
+            try:
+                expect(listed).not_to_have_count(shown, timeout=3_000)
+            except AssertionError:
+                break
+        assert listed.count() >= min(total, 10)
+        root = urlparse(self.site_url).path
+        pages: dict[str, None] = {}
+        for h in hits.all():
+            path = urlparse(h.get_attribute("href") or "").path
+            pages[path[len(root) :] if path.startswith(root) else path] = None
+        return list(pages)
+
+
+@pytest.fixture(scope="module")
+def box(browser: Browser, site_url: str) -> Iterator[SearchBox]:
+    opened = SearchBox(browser, site_url)
+    yield opened
+    opened.context.close()
 
 
 def page_scores(m: SearchModel, term: str, prefix: str) -> dict[str, float]:
@@ -161,9 +197,9 @@ def page_scores(m: SearchModel, term: str, prefix: str) -> dict[str, float]:
 
 @pytest.mark.parametrize(("lang", "term", "first"), CASES, ids=[c[1][:24] for c in CASES])
 def test_a_term_lists_its_page_first(
-    page: Page, site_url: str, outside: object, lang: str, term: str, first: tuple[str, ...]
+    box: SearchBox, lang: str, term: str, first: tuple[str, ...]
 ) -> None:
-    pages = listed_pages(page, site_url, lang, term)
+    pages = box.listed(lang, term)
     prefix = search.EN if lang == "en" else ""
     allowed = [prefix + p for p in first + namers(term, lang)]
     # As in tests/build_scripts/test_search_index.py: the glossary (whose definitions use many of
@@ -194,14 +230,12 @@ def test_a_term_lists_its_page_first(
         expected[:3],
     )
     assert set(pages) <= set(expected)
-    assert outside.urls == []  # type: ignore[attr-defined]
+    assert box.outside.urls == []
 
 
 @pytest.mark.parametrize(("lang", "label"), [("zh", "导出"), ("en", "Export")])
-def test_a_button_label_does_not_find_the_calculator(
-    page: Page, site_url: str, lang: str, label: str
-) -> None:
-    pages = listed_pages(page, site_url, lang, label)
+def test_a_button_label_does_not_find_the_calculator(box: SearchBox, lang: str, label: str) -> None:
+    pages = box.listed(lang, label)
     prefix = search.EN if lang == "en" else ""
     assert prefix + CALCULATOR_PAGE not in pages, pages
 
@@ -245,10 +279,8 @@ def test_the_library_has_at_least_40_search_cases_in_both_languages() -> None:
 @pytest.mark.parametrize(
     ("lang", "term", "doc"), LIBRARY_CASES, ids=[f"{c[0]}:{c[1]}" for c in LIBRARY_CASES]
 )
-def test_a_library_term_finds_its_document(
-    page: Page, site_url: str, outside: object, lang: str, term: str, doc: str
-) -> None:
-    pages = listed_pages(page, site_url, lang, term)
+def test_a_library_term_finds_its_document(box: SearchBox, lang: str, term: str, doc: str) -> None:
+    pages = box.listed(lang, term)
     prefix = search.EN if lang == "en" else ""
     assert prefix + doc in pages[:3], pages
     scores = page_scores(model(lang), term, prefix)
@@ -257,7 +289,7 @@ def test_a_library_term_finds_its_document(
         pages[:3],
         expected[:3],
     )
-    assert outside.urls == []  # type: ignore[attr-defined]
+    assert box.outside.urls == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
