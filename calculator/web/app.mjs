@@ -37,6 +37,7 @@ function keepForOffline(root) {
   const sw = navigator.serviceWorker;
   if (!sw || root.dataset.offline) return;
   root.dataset.offline = "asked";
+  window.zhipingOffline?.register(); // a calculator page registers it only now (zhiping-offline.js)
   sw.addEventListener("message", (event) => {
     if (event.data?.type === "kept") root.dataset.offline = event.data.files === event.data.of ? "kept" : "partial";
   });

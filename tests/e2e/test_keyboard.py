@@ -45,10 +45,20 @@ FOCUS_STATE = """() => {
 }"""
 
 
+STILL = """() => {
+  const y = window.scrollY, x = window.scrollX;
+  const same = window.__zpLastScroll === `${x},${y}`;
+  window.__zpLastScroll = `${x},${y}`;
+  return same && document.getAnimations().every((a) => a.playState !== "running");
+}"""
+
+
 def focus_state(page: Page) -> dict[str, Any] | None:
     # Material opens the search overlay when its field takes focus: judge the page once it is still
     # a function, not an expression: Playwright evals an expression, which the site's CSP forbids
-    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    # still: no animation running, and the page's scroll (focus scrolls into view, smoothly on a
+    # busy machine) the same in two frames running
+    page.wait_for_function(STILL, polling="raf")
     state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
     return state
 
