@@ -19,7 +19,7 @@ let nextId = 1;
 
 function onWorkerMessage(msg) {
   if (msg.type === "stage" || msg.type === "error") {
-    bootState = msg.type === "error" ? { stage: "error", error: msg.message, from: null } : { stage: msg.stage, error: null, from: msg.from ?? null, note: msg.note ?? null };
+    bootState = msg.type === "error" ? { stage: "error", error: msg.message, from: null } : { stage: msg.stage, error: null, from: msg.from ?? null, note: msg.note ?? null, ms: msg.ms ?? null };
     stageListeners.forEach((fn) => fn(bootState));
   } else if (msg.type === "snapshot") {
     snapshotSaved = msg.saved ? msg.bytes : 0;
@@ -716,13 +716,14 @@ function init() {
     return;
   }
 
-  const showStage = ({ stage, error, from, note }) => {
+  const showStage = ({ stage, error, from, note, ms }) => {
     root.dataset.state = stage === "ready" ? "ready" : stage === "error" ? "error" : "loading";
     root.dataset.stage = stage;
     if (from) root.dataset.boot = from; // "snapshot" on a repeat visit, "start" otherwise
     if (note) root.dataset.bootNote = note; // why not from a snapshot (diagnostics, `make bench`)
     if (snapshotSaved !== null) root.dataset.snapshot = snapshotSaved ? "saved" : "failed";
     if (stage === "ready" && !root.dataset.tReady) root.dataset.tReady = performance.now().toFixed(1);
+    if (ms) root.dataset.tWorker = JSON.stringify(ms); // the worker's own stage durations (bench)
     status.textContent = error ? `${root.dataset.msgError} (${error})` : root.dataset[`msgStage${stage[0].toUpperCase()}${stage.slice(1)}`] || "";
     if (stage === "ready") {
       schedule(0);

@@ -8,29 +8,12 @@ family.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model.dx_index import DxIndexRubric
-from .model.requirement_document import RequirementDocument
-from .model.smart_factory_national import SmartFactoryNationalRubric
-from .model.smart_factory_tier import SmartFactoryTierRubric
-from .model.sme import SmeRubric
-from .model.tech_system_1295 import TechSystemRubric
 from .present.common import Pairs, Words, check_pairs, headline_pairs
-from .present.dx_index import score_answers as dx_score_answers
-from .present.dx_index import summary_pairs as dx_summary
-from .present.dx_index_csv import export_csv as dx_export_csv
-from .present.smart_factory_national import score_answers as national_score_answers
-from .present.smart_factory_national_csv import export_csv as national_export_csv
-from .present.smart_factory_tier import score_answers as tier_score_answers
-from .present.smart_factory_tier_csv import export_csv as tier_export_csv
-from .present.sme import score_answers as sme_score_answers
-from .present.sme import summary_pairs as sme_summary
-from .present.sme_csv import export_csv as sme_export_csv
-from .present.tech_system_1295 import score_answers as tech_score_answers
-from .present.tech_system_1295_csv import export_csv as tech_export_csv
 
 
 @dataclass(frozen=True)
@@ -48,38 +31,97 @@ class Family:
     summary: Callable[[dict[str, Any], Words], Pairs] = headline_pairs
 
 
-FAMILIES: dict[str, Family] = {
-    f.name: f
-    for f in (
-        Family(
-            "sme_digital_level",
-            SmeRubric.from_dict,
-            sme_score_answers,
-            sme_export_csv,
-            sme_summary,
-        ),
-        Family(
-            "smart_factory_tier",
-            SmartFactoryTierRubric.from_dict,
-            tier_score_answers,
-            tier_export_csv,
-            check_pairs,
-        ),
-        Family("dx_index", DxIndexRubric.from_dict, dx_score_answers, dx_export_csv, dx_summary),
-        Family(
-            "smart_factory_national",
-            SmartFactoryNationalRubric.from_dict,
-            national_score_answers,
-            national_export_csv,
-            check_pairs,
-        ),
-        Family("tech_system_1295", TechSystemRubric.from_dict, tech_score_answers, tech_export_csv),
-        # the requirement library: documents published for reading, never scored
-        Family("requirement_document", RequirementDocument.from_dict, None),
-    )
+def _load(path: str) -> Any:
+    """``"present.sme:score_answers"`` → that object of this package (imported on first use)."""
+    module, _, attr = path.partition(":")
+    found: Any = importlib.import_module(f"{__package__}.{module}")
+    for part in attr.split("."):
+        found = getattr(found, part)
+    return found
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """Where a family's layers live; imported when the family is first used, so that a page
+    scoring one rubric imports one family (a fifth of the package's import time in Pyodide)."""
+
+    model: str
+    score: str | None
+    export_csv: str | None = None
+    summary: Callable[[dict[str, Any], Words], Pairs] | str = headline_pairs
+
+    def load(self, name: str) -> Family:
+        return Family(
+            name,
+            _load(self.model),
+            _load(self.score) if self.score else None,
+            _load(self.export_csv) if self.export_csv else None,
+            _load(self.summary) if isinstance(self.summary, str) else self.summary,
+        )
+
+
+SPECS: dict[str, _Spec] = {
+    "sme_digital_level": _Spec(
+        "model.sme:SmeRubric.from_dict",
+        "present.sme:score_answers",
+        "present.sme_csv:export_csv",
+        "present.sme:summary_pairs",
+    ),
+    "smart_factory_tier": _Spec(
+        "model.smart_factory_tier:SmartFactoryTierRubric.from_dict",
+        "present.smart_factory_tier:score_answers",
+        "present.smart_factory_tier_csv:export_csv",
+        check_pairs,
+    ),
+    "dx_index": _Spec(
+        "model.dx_index:DxIndexRubric.from_dict",
+        "present.dx_index:score_answers",
+        "present.dx_index_csv:export_csv",
+        "present.dx_index:summary_pairs",
+    ),
+    "smart_factory_national": _Spec(
+        "model.smart_factory_national:SmartFactoryNationalRubric.from_dict",
+        "present.smart_factory_national:score_answers",
+        "present.smart_factory_national_csv:export_csv",
+        check_pairs,
+    ),
+    "tech_system_1295": _Spec(
+        "model.tech_system_1295:TechSystemRubric.from_dict",
+        "present.tech_system_1295:score_answers",
+        "present.tech_system_1295_csv:export_csv",
+    ),
+    # the requirement library: documents published for reading, never scored
+    "requirement_document": _Spec("model.requirement_document:RequirementDocument.from_dict", None),
 }
+
+
+class _Families(dict[str, Family]):
+    """Every family by name, each imported on first use (a test may replace one)."""
+
+    def __missing__(self, name: str) -> Family:
+        loaded = SPECS[name].load(name)  # KeyError for a family this package does not know
+        self[name] = loaded
+        return loaded
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SPECS)
+
+    def __len__(self) -> int:
+        return len(SPECS)
+
+    def values(self) -> list[Family]:  # type: ignore[override]
+        return [self[name] for name in SPECS]
+
+
+FAMILIES: dict[str, Family] = _Families()
 
 
 def family(name: str) -> Family:
     """The family named ``name``; KeyError for a family this package does not know."""
     return FAMILIES[name]
+
+
+def load_all() -> None:
+    """Imports every family now (the engine's snapshot for the next visit holds them all)."""
+    for name in SPECS:
+        FAMILIES[name]
