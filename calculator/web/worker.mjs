@@ -51,16 +51,21 @@ async function findSnapshot(key) {
   }
 }
 
+// Resolves once the write is committed: the maker is ended as soon as it reports, and a transaction
+// still open then would be lost. A failure (no room, private mode, storage switched off) is thrown:
+// the page is told the snapshot was not kept, and the next visit boots the long way.
 async function writeSnapshot(key, bytes) {
-  try {
-    const gzip = new Blob([await piped(bytes, new CompressionStream("gzip"))]);
-    const opened = await openStore("readwrite");
-    if (!opened) return;
-    await request(opened.store.put({ key, gzip }, RECORD));
-    opened.db.close();
-  } catch {
-    // no room, private mode, storage switched off: the next visit boots the long way
-  }
+  const gzip = new Blob([await piped(bytes, new CompressionStream("gzip"))]);
+  const opened = await openStore("readwrite");
+  if (!opened) throw new Error("no IndexedDB");
+  const tx = opened.store.transaction;
+  const committed = new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new Error("snapshot not written"));
+  });
+  opened.store.put({ key, gzip }, RECORD);
+  await committed;
+  opened.db.close();
 }
 
 async function fetchWheel(url) {
