@@ -7,10 +7,12 @@ header: what is at the centre of the control is the control itself or its label.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 MAX_STEPS = 800  # Tab presses from the top of the page to the end of the form (about 300 needed)
@@ -34,8 +36,11 @@ FOCUS_STATE = """() => {
     + (n.value && n.type !== "text" ? `[value=${n.value}]` : "");
   const question = el.closest("[data-question]");
   const scenario = el.closest("[data-scenario]");
+  const cx = Math.round(r.left + r.width / 2), cy = Math.round(r.top + r.height / 2);
+  const where = hit ? "" : ` (its centre ${cx},${cy}`
+    + ` outside the ${innerWidth}×${innerHeight} window, scrolled to ${scrollX},${scrollY})`;
   return {
-    what: describe(el), hit: describe(hit), visible: outline || shadow, uncovered,
+    what: describe(el), hit: describe(hit) + where, visible: outline || shadow, uncovered,
     type: el.type || "", inForm: !!el.closest("#zp-calc form"),
     question: question ? question.dataset.question : null,
     scenario: scenario ? scenario.dataset.scenario : null,
@@ -44,6 +49,15 @@ FOCUS_STATE = """() => {
   };
 }"""
 
+
+# The focused control in the window, or nothing focused: a smooth scroll to it (the skip link, from
+# the bottom of a long page) may start frames after the focus moved on a busy machine.
+IN_VIEW = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return true;
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+}"""
 
 STILL = """() => {
   const y = window.scrollY, x = window.scrollX;
@@ -58,6 +72,8 @@ def focus_state(page: Page) -> dict[str, Any] | None:
     # a function, not an expression: Playwright evals an expression, which the site's CSP forbids
     # still: no animation running, and the page's scroll (focus scrolls into view, smoothly on a
     # busy machine) the same in two frames running
+    with contextlib.suppress(PlaywrightTimeoutError):  # never in view: judged (and reported) below
+        page.wait_for_function(IN_VIEW, polling="raf", timeout=5_000)
     page.wait_for_function(STILL, polling="raf")
     state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
     return state
